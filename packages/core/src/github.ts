@@ -1,0 +1,51 @@
+// Loaded lazily (`await import('@mlops-actions/core/github')`): Octokit is the heaviest module we
+// bundle, and only the steps that talk to GitHub should pay for it.
+import { getOctokit as actionsGetOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { setSecret, warning } from './runtime.ts';
+
+/** The Octokit client our actions use: REST + GraphQL + pagination, with retry and throttling. */
+export type GitHubClient = ReturnType<typeof actionsGetOctokit>;
+
+/** Options for the GitHub client: API base (GitHub Enterprise Server) and how patient to be. */
+export interface ClientOptions {
+  apiUrl?: string;
+  retries?: number;
+  userAgent?: string;
+}
+
+/**
+ * getOctokit builds a client that honours GITHUB_API_URL, retries server errors, and waits out
+ * primary and secondary rate limits a few times before giving up.
+ */
+export function getOctokit(token: string, options: ClientOptions = {}): GitHubClient {
+  setSecret(token);
+  const baseUrl = (options.apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
+  return actionsGetOctokit(
+    token,
+    {
+      baseUrl,
+      userAgent: options.userAgent ?? 'mlops-actions',
+      request: { retries: options.retries ?? 3 },
+      throttle: {
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
+          warning(`GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+          return count < 2;
+        },
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
+          warning(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+          return count < 2;
+        },
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** httpStatus returns the HTTP status of an Octokit RequestError, or undefined for other errors. */
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}

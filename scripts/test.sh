@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The README's test command (npm test): installs what it needs, then typecheck, lint, build,
+# generated-docs and dist checks, and every test suite. Ends with "N passed, N failed, N skipped".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/bootstrap.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+status=0
+phase() { printf '\n== %s\n' "$*"; }
+
+phase "typecheck and build (turbo)"
+turbo run typecheck build --concurrency=2 --output-logs=errors-only
+
+phase "lint and format (biome)"
+node node_modules/@biomejs/biome/bin/biome ci . || status=1
+
+phase "generated action READMEs"
+node scripts/gen-readme.mjs --check || status=1
+
+phase "committed dist/ matches the sources"
+if [[ -n "$(git status --porcelain -- 'actions/*/dist')" ]]; then
+  git status --short -- 'actions/*/dist' | head -20
+  echo "dist/ is stale: run 'npm run build' and commit actions/*/dist." >&2
+  status=1
+fi
+
+phase "tests (turbo)"
+rm -rf .cache/test-results
+turbo run test --concurrency=1 --continue --output-logs=full || status=1
+
+node scripts/test-summary.mjs .cache/test-results || status=1
+exit "$status"
