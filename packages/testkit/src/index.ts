@@ -2,3 +2,4 @@
 export * from './events.ts';
 export * from './harness.ts';
 export * from './node24.ts';
+export * from './python.ts';
