@@ -24,7 +24,19 @@ for (const [entry, target] of [
   mkdirSync(target, { recursive: true });
   execFileSync(
     process.execPath,
-    [ncc, 'build', source, '--out', target, '--source-map', '--license', 'licenses.txt', '--quiet', '--target', 'es2023'],
+    [
+      ncc,
+      'build',
+      source,
+      '--out',
+      target,
+      '--source-map',
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      '--target',
+      'es2023',
+    ],
     { stdio: 'inherit', cwd: actionDir },
   );
 }

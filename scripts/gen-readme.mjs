@@ -19,10 +19,17 @@ const cell = (text) =>
 
 /** render builds the Markdown tables for one action.yml. */
 export function render(action) {
-  const lines = ['### Inputs', '', '| name | description | required | default |', '| --- | --- | --- | --- |'];
+  const lines = [
+    '### Inputs',
+    '',
+    '| name | description | required | default |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const [name, spec] of Object.entries(action.inputs ?? {})) {
     const def = spec.default === undefined ? '' : `\`${cell(spec.default)}\``;
-    lines.push(`| \`${name}\` | ${cell(spec.description)} | ${spec.required ? 'yes' : 'no'} | ${def} |`);
+    lines.push(
+      `| \`${name}\` | ${cell(spec.description)} | ${spec.required ? 'yes' : 'no'} | ${def} |`,
+    );
   }
   lines.push('', '### Outputs', '', '| name | description |', '| --- | --- |');
   for (const [name, spec] of Object.entries(action.outputs ?? {})) {

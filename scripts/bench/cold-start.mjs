@@ -19,7 +19,9 @@ function time(args) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const actions = readdirSync(join(root, 'actions')).filter((a) => existsSync(join(root, 'actions', a, 'dist', 'index.js')));
+const actions = readdirSync(join(root, 'actions')).filter((a) =>
+  existsSync(join(root, 'actions', a, 'dist', 'index.js')),
+);
 const samples = { baseline: [] };
 for (const a of actions) samples[a] = [];
 time(['-e', '']);
@@ -28,11 +30,15 @@ for (let i = 0; i < rounds; i++) {
   for (const a of actions) samples[a].push(time([join(root, 'actions', a, 'dist', 'index.js')]));
 }
 const base = median(samples.baseline);
-console.log(`cold start, median of ${rounds} (baseline node -e '' = ${base.toFixed(1)} ms, target <= 1.30x)`);
+console.log(
+  `cold start, median of ${rounds} (baseline node -e '' = ${base.toFixed(1)} ms, target <= 1.30x)`,
+);
 let worst = 0;
 for (const a of actions) {
   const ratio = median(samples[a]) / base;
   worst = Math.max(worst, ratio);
-  console.log(`  ${a.padEnd(12)} ${median(samples[a]).toFixed(1).padStart(6)} ms  ${ratio.toFixed(2)}x${ratio > 1.3 ? '  (over target)' : ''}`);
+  console.log(
+    `  ${a.padEnd(12)} ${median(samples[a]).toFixed(1).padStart(6)} ms  ${ratio.toFixed(2)}x${ratio > 1.3 ? '  (over target)' : ''}`,
+  );
 }
 if (!actions.length) console.log('  no bundled action found: run npm run build first');

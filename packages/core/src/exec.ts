@@ -1,6 +1,6 @@
 import { ActionError } from './pure/errors.ts';
-import { group, info, knownSecrets, redact } from './runtime.ts';
 import { redactSecrets } from './pure/redact.ts';
+import { group, info, redact } from './runtime.ts';
 
 /** How to run a tool: where, with what environment, input, time limit and log group. */
 export interface ExecOptions {
@@ -69,7 +69,9 @@ export function lastLines(text: string, count: number): string {
 
 /** displayCommand renders argv for a log line (quoted where needed); never used to run anything. */
 export function displayCommand(command: string, args: readonly string[]): string {
-  return [command, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [command, ...args]
+    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }
 
 function splitLines(onLine: (line: string) => void): { push(chunk: string): void; end(): void } {
@@ -95,17 +97,26 @@ function splitLines(onLine: (line: string) => void): { push(chunk: string): void
  * exec runs a tool from an argv array (never a shell string), echoes its output to the log with
  * secrets masked, and throws an ExecError naming the command and the last lines of its stderr.
  */
-export async function exec(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function exec(
+  command: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const body = () => spawnTool(command, args, options);
   return options.group ? group(options.group, body) : body();
 }
 
-async function spawnTool(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+async function spawnTool(
+  command: string,
+  args: readonly string[],
+  options: ExecOptions,
+): Promise<ExecResult> {
   const { spawn } = await import('node:child_process');
   const hide = (text: string) => redactSecrets(redact(text), options.secrets ?? []);
   const shown = hide(displayCommand(command, args));
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, ...options.env })) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries({ ...process.env, ...options.env }))
+    if (v !== undefined) env[k] = v;
   if (!options.silent) info(`[command]${shown}`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -173,7 +184,12 @@ async function spawnTool(command: string, args: readonly string[], options: Exec
       const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
       if (timedOut) {
         reject(
-          new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs.'),
+          new ExecError(
+            shown,
+            masked,
+            `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`,
+            'Raise the timeout, or find out why the tool hangs.',
+          ),
         );
       } else if (code === null) {
         reject(new ExecError(shown, masked, `was killed by ${signal}`));

@@ -65,7 +65,11 @@ export class Git {
   }
 
   /** fetch fetches refspecs from a remote; `depth` deepens or limits history. */
-  async fetch(remote: string, refspecs: readonly string[], options: { depth?: number } = {}): Promise<void> {
+  async fetch(
+    remote: string,
+    refspecs: readonly string[],
+    options: { depth?: number } = {},
+  ): Promise<void> {
     const args = ['fetch', '--no-tags', '--quiet'];
     if (options.depth) args.push(`--depth=${options.depth}`);
     await this.run([...args, remote, ...refspecs]);
@@ -73,7 +77,14 @@ export class Git {
 
   /** changedPaths lists paths under `pathspecs` whose content differs from HEAD, plus untracked ones. */
   async changedPaths(pathspecs: readonly string[]): Promise<string[]> {
-    const { stdout: out } = await this.exec(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...pathspecs]);
+    const { stdout: out } = await this.exec([
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=all',
+      '--',
+      ...pathspecs,
+    ]);
     const paths: string[] = [];
     const fields = out.split('\0').filter(Boolean);
     for (let i = 0; i < fields.length; i++) {

@@ -21,7 +21,11 @@ export interface ClientOptions {
  */
 export function getOctokit(token: string, options: ClientOptions = {}): GitHubClient {
   setSecret(token);
-  const baseUrl = (options.apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
+  const baseUrl = (
+    options.apiUrl ||
+    process.env['GITHUB_API_URL'] ||
+    'https://api.github.com'
+  ).replace(/\/+$/, '');
   return actionsGetOctokit(
     token,
     {
@@ -29,12 +33,26 @@ export function getOctokit(token: string, options: ClientOptions = {}): GitHubCl
       userAgent: options.userAgent ?? 'mlops-actions',
       request: { retries: options.retries ?? 3 },
       throttle: {
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
-          warning(`GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          count: number,
+        ) => {
+          warning(
+            `GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
+          );
           return count < 2;
         },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
-          warning(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          count: number,
+        ) => {
+          warning(
+            `GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
+          );
           return count < 2;
         },
       },

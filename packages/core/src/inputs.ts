@@ -28,7 +28,11 @@ export class Inputs {
   string(name: string, options: { required?: boolean } = {}): string {
     const value = this.raw(name);
     if (options.required && !value) {
-      throw new InputError(name, 'is required but empty', `Set it under 'with:' in the workflow step.`);
+      throw new InputError(
+        name,
+        'is required but empty',
+        `Set it under 'with:' in the workflow step.`,
+      );
     }
     return value;
   }

@@ -32,7 +32,11 @@ export function issueCommand(name: string, properties: CommandProperties, messag
 function appendFileCommand(variable: string, name: string, value: string): boolean {
   const file = process.env[variable];
   if (!file) return false;
-  appendFileSync(file, formatKeyValue(name, value, `ghadelimiter_${globalThis.crypto.randomUUID()}`), 'utf8');
+  appendFileSync(
+    file,
+    formatKeyValue(name, value, `ghadelimiter_${globalThis.crypto.randomUUID()}`),
+    'utf8',
+  );
   return true;
 }
 

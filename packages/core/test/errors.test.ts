@@ -18,14 +18,21 @@ describe('errorMessage', () => {
 
 describe('failureLine', () => {
   test('prefixes the action name and ends the sentence', () => {
-    expect(failureLine('dvc-repro', new Error('no dvc.yaml in /w'))).toBe('dvc-repro failed: no dvc.yaml in /w.');
-  });
-  test('adds the hint of an ActionError as a second sentence', () => {
-    expect(failureLine('report', new ActionError('base ref nope not found', { hint: 'Check the base input' }))).toBe(
-      'report failed: base ref nope not found. Check the base input.',
+    expect(failureLine('dvc-repro', new Error('no dvc.yaml in /w'))).toBe(
+      'dvc-repro failed: no dvc.yaml in /w.',
     );
   });
+  test('adds the hint of an ActionError as a second sentence', () => {
+    expect(
+      failureLine(
+        'report',
+        new ActionError('base ref nope not found', { hint: 'Check the base input' }),
+      ),
+    ).toBe('report failed: base ref nope not found. Check the base input.');
+  });
   test('keeps punctuation that is already there', () => {
-    expect(failureLine('x', new ActionError('what?', { hint: 'Do this!' }))).toBe('x failed: what? Do this!');
+    expect(failureLine('x', new ActionError('what?', { hint: 'Do this!' }))).toBe(
+      'x failed: what? Do this!',
+    );
   });
 });

@@ -2,13 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { ActionError, ExecError, Git, displayCommand, exec } from '../src/index.ts';
+import { ActionError, displayCommand, ExecError, exec, Git } from '../src/index.ts';
 
 const node = process.execPath;
 
 describe('exec', () => {
   test('passes argv untouched: shell metacharacters are just text', async () => {
-    const result = await exec(node, ['-e', 'console.log(process.argv[1])', '$(touch pwned); `id` | x'], { silent: true });
+    const result = await exec(
+      node,
+      ['-e', 'console.log(process.argv[1])', '$(touch pwned); `id` | x'],
+      { silent: true },
+    );
     expect(result.stdout.trim()).toBe('$(touch pwned); `id` | x');
   });
 
@@ -22,14 +26,23 @@ describe('exec', () => {
   });
 
   test('a missing tool says so and how to fix it', async () => {
-    const error = await exec('definitely-not-a-tool', [], { silent: true, notFoundHint: 'Install it with pip.' }).catch((e) => e);
+    const error = await exec('definitely-not-a-tool', [], {
+      silent: true,
+      notFoundHint: 'Install it with pip.',
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(ActionError);
-    expect([error.message, error.hint]).toEqual(['`definitely-not-a-tool` was not found on PATH', 'Install it with pip.']);
+    expect([error.message, error.hint]).toEqual([
+      '`definitely-not-a-tool` was not found on PATH',
+      'Install it with pip.',
+    ]);
   });
 
   test('a tool that runs too long is killed with its children and reported', async () => {
     const started = Date.now();
-    const error = await exec(node, ['-e', 'setTimeout(() => {}, 60000)'], { silent: true, timeoutMs: 300 }).catch((e) => e);
+    const error = await exec(node, ['-e', 'setTimeout(() => {}, 60000)'], {
+      silent: true,
+      timeoutMs: 300,
+    }).catch((e) => e);
     expect(error.message).toMatch(/timed out after 0s/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
@@ -41,11 +54,19 @@ describe('exec', () => {
 
   test('secrets never reach the log or the error message', async () => {
     const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (lines.push(String(c)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (lines.push(String(c)), true));
-    const error = await exec(node, ['-e', 'console.error("using hunter22"); process.exit(1)', 'hunter22'], { secrets: ['hunter22'] }).catch(
-      (e) => e,
-    );
+    vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+      lines.push(String(c));
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      lines.push(String(c));
+      return true;
+    });
+    const error = await exec(
+      node,
+      ['-e', 'console.error("using hunter22"); process.exit(1)', 'hunter22'],
+      { secrets: ['hunter22'] },
+    ).catch((e) => e);
     vi.restoreAllMocks();
     expect(lines.join('')).not.toContain('hunter22');
     expect(error.message).not.toContain('hunter22');
@@ -53,16 +74,25 @@ describe('exec', () => {
   });
 
   test('feeds stdin and applies environment changes', async () => {
-    const result = await exec(node, ['-e', 'process.stdout.write((process.env.X ?? "-") + (process.env.HOME ?? "-")); process.stdin.pipe(process.stdout)'], {
-      silent: true,
-      input: 'in:',
-      env: { X: 'y', HOME: undefined },
-    });
+    const result = await exec(
+      node,
+      [
+        '-e',
+        'process.stdout.write((process.env.X ?? "-") + (process.env.HOME ?? "-")); process.stdin.pipe(process.stdout)',
+      ],
+      {
+        silent: true,
+        input: 'in:',
+        env: { X: 'y', HOME: undefined },
+      },
+    );
     expect(result.stdout).toBe('y-in:');
   });
 
   test('displayCommand quotes only what needs it', () => {
-    expect(displayCommand('git', ['commit', '-m', "it's done", '--', 'a.txt'])).toBe(`git commit -m 'it'\\''s done' -- a.txt`);
+    expect(displayCommand('git', ['commit', '-m', "it's done", '--', 'a.txt'])).toBe(
+      `git commit -m 'it'\\''s done' -- a.txt`,
+    );
   });
 });
 
@@ -73,7 +103,16 @@ describe('Git', () => {
     await git.run(['init', '-q', '-b', 'main']);
     writeFileSync(join(dir, 'a.txt'), 'one\n');
     await git.run(['add', 'a.txt']);
-    await git.run(['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'first']);
+    await git.run([
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '-q',
+      '-m',
+      'first',
+    ]);
     writeFileSync(join(dir, 'a.txt'), 'two\n');
     writeFileSync(join(dir, 'b.txt'), 'new\n');
     const head = await git.revParse('HEAD');

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { InputError, Inputs, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, resolveInside } from '../src/index.ts';
+import {
+  InputError,
+  Inputs,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseInteger,
+  parseList,
+  resolveInside,
+} from '../src/index.ts';
 
 describe('parseBoolean', () => {
   test.each([
@@ -13,20 +22,23 @@ describe('parseBoolean', () => {
     expect(parseBoolean('flag', value)).toBe(expected);
   });
 
-  test.each(['yes', 'tru', '1', 'on', 'tRUE'])('refuses %j and lists the accepted values', (value) => {
-    const error = (() => {
-      try {
-        parseBoolean('flag', value);
-      } catch (e) {
-        return e as InputError;
-      }
-    })();
-    expect(error).toBeInstanceOf(InputError);
-    expect([error?.message, error?.hint]).toEqual([
-      `input 'flag' is '${value}', which is not a boolean`,
-      'Use one of: true, True, TRUE, false, False, FALSE.',
-    ]);
-  });
+  test.each(['yes', 'tru', '1', 'on', 'tRUE'])(
+    'refuses %j and lists the accepted values',
+    (value) => {
+      const error = (() => {
+        try {
+          parseBoolean('flag', value);
+        } catch (e) {
+          return e as InputError;
+        }
+      })();
+      expect(error).toBeInstanceOf(InputError);
+      expect([error?.message, error?.hint]).toEqual([
+        `input 'flag' is '${value}', which is not a boolean`,
+        'Use one of: true, True, TRUE, false, False, FALSE.',
+      ]);
+    },
+  );
 });
 
 describe('parseList', () => {
@@ -54,9 +66,12 @@ describe('parseDuration', () => {
     expect(parseDuration('timeout', value)).toBe(ms);
   });
 
-  test.each(['5 minutes', 'm5', '-3s', '5d', ''])('refuses %j with an example of the format', (value) => {
-    expect(() => parseDuration('timeout', value)).toThrow(/input 'timeout'/);
-  });
+  test.each(['5 minutes', 'm5', '-3s', '5d', ''])(
+    'refuses %j with an example of the format',
+    (value) => {
+      expect(() => parseDuration('timeout', value)).toThrow(/input 'timeout'/);
+    },
+  );
 });
 
 describe('parseInteger and parseEnum', () => {
@@ -83,9 +98,12 @@ describe('resolveInside', () => {
   ])('resolves %j inside the workspace', (value, expected) => {
     expect(resolveInside('path', '/w', value)).toBe(expected);
   });
-  test.each(['..', '../x', '/etc/passwd', 'a/../../x'])('refuses %j outside the workspace', (value) => {
-    expect(() => resolveInside('path', '/w', value)).toThrow(/outside the workspace/);
-  });
+  test.each(['..', '../x', '/etc/passwd', 'a/../../x'])(
+    'refuses %j outside the workspace',
+    (value) => {
+      expect(() => resolveInside('path', '/w', value)).toThrow(/outside the workspace/);
+    },
+  );
 });
 
 describe('Inputs', () => {
@@ -102,20 +120,25 @@ describe('Inputs', () => {
   };
   const inputs = new Inputs(env);
 
-  test('reads hyphenated names as the runner passes them', () => expect(inputs.boolean('run-cache')).toBe(true));
-  test('reads names with spaces as underscores', () => expect(inputs.string('my input')).toBe('with space'));
+  test('reads hyphenated names as the runner passes them', () =>
+    expect(inputs.boolean('run-cache')).toBe(true));
+  test('reads names with spaces as underscores', () =>
+    expect(inputs.string('my input')).toBe('with space'));
   test('trims values', () => expect(inputs.string('name')).toBe('spaced'));
-  test('an empty boolean takes its fallback', () => expect(inputs.boolean('absent', true)).toBe(true));
+  test('an empty boolean takes its fallback', () =>
+    expect(inputs.boolean('absent', true)).toBe(true));
   test('an empty required input is an error', () => {
-    expect(() => inputs.string('absent', { required: true })).toThrow("input 'absent' is required but empty");
+    expect(() => inputs.string('absent', { required: true })).toThrow(
+      "input 'absent' is required but empty",
+    );
   });
   test('reads typed values', () => {
-    expect([inputs.list('targets'), inputs.duration('timeout', 0), inputs.integer('jobs', 1), inputs.oneOf('mode', ['update', 'append'] as const, 'update')]).toEqual([
-      ['a', 'b'],
-      120_000,
-      3,
-      'append',
-    ]);
+    expect([
+      inputs.list('targets'),
+      inputs.duration('timeout', 0),
+      inputs.integer('jobs', 1),
+      inputs.oneOf('mode', ['update', 'append'] as const, 'update'),
+    ]).toEqual([['a', 'b'], 120_000, 3, 'append']);
   });
   test('a path input outside the workspace is an error', () => {
     expect(() => inputs.path('dir')).toThrow(/outside the workspace/);

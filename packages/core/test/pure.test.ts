@@ -1,6 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { backoffDelay, codeBlock, escapeCell, eventContext, fitSections, hiddenMarker, link, redactSecrets, redactUrl, retry, table } from '../src/index.ts';
 import { pullRequestEvent, pushEvent } from '../../testkit/src/events.ts';
+import {
+  backoffDelay,
+  codeBlock,
+  escapeCell,
+  eventContext,
+  fitSections,
+  hiddenMarker,
+  link,
+  redactSecrets,
+  redactUrl,
+  retry,
+  table,
+} from '../src/index.ts';
 
 describe('markdown', () => {
   test('table escapes pipes, HTML and newlines in cells and aligns columns', () => {
@@ -17,13 +29,21 @@ describe('markdown', () => {
   test('hiddenMarker cannot close the comment early', () => {
     expect(hiddenMarker('report--x')).toBe('<!-- report-x -->');
   });
-  test('escapeCell turns undefined into an empty cell', () => expect(escapeCell(undefined)).toBe(''));
+  test('escapeCell turns undefined into an empty cell', () =>
+    expect(escapeCell(undefined)).toBe(''));
   test('fitSections keeps everything that fits', () => {
     expect(fitSections(['a', 'b'], 100, 'cut')).toEqual({ text: 'a\n\nb', cut: false });
   });
   test('fitSections cuts at a section boundary and adds the note', () => {
-    const result = fitSections(['x'.repeat(40), 'y'.repeat(40), 'z'.repeat(40)], 100, 'see summary');
-    expect(result).toEqual({ text: `${'x'.repeat(40)}\n\n${'y'.repeat(40)}\n\nsee summary`, cut: true });
+    const result = fitSections(
+      ['x'.repeat(40), 'y'.repeat(40), 'z'.repeat(40)],
+      100,
+      'see summary',
+    );
+    expect(result).toEqual({
+      text: `${'x'.repeat(40)}\n\n${'y'.repeat(40)}\n\nsee summary`,
+      cut: true,
+    });
     expect(result.text.length).toBeLessThanOrEqual(100);
   });
 });
@@ -46,21 +66,35 @@ describe('retry', () => {
   const noSleep = async () => {};
   test('retries a retryable error until it succeeds', async () => {
     let calls = 0;
-    const value = await retry(async () => (++calls < 3 ? Promise.reject(new Error('503')) : 'ok'), { attempts: 5, sleep: noSleep });
+    const value = await retry(async () => (++calls < 3 ? Promise.reject(new Error('503')) : 'ok'), {
+      attempts: 5,
+      sleep: noSleep,
+    });
     expect([value, calls]).toEqual(['ok', 3]);
   });
   test('gives up after the last attempt with the last error', async () => {
     let calls = 0;
-    await expect(retry(async () => Promise.reject(new Error(`fail ${++calls}`)), { attempts: 3, sleep: noSleep })).rejects.toThrow('fail 3');
+    await expect(
+      retry(async () => Promise.reject(new Error(`fail ${++calls}`)), {
+        attempts: 3,
+        sleep: noSleep,
+      }),
+    ).rejects.toThrow('fail 3');
   });
   test('does not retry an error that is not retryable', async () => {
     let calls = 0;
     await expect(
-      retry(async () => Promise.reject(new Error(`auth ${++calls}`)), { attempts: 5, sleep: noSleep, retryable: () => false }),
+      retry(async () => Promise.reject(new Error(`auth ${++calls}`)), {
+        attempts: 5,
+        sleep: noSleep,
+        retryable: () => false,
+      }),
     ).rejects.toThrow('auth 1');
   });
   test('backoff grows exponentially with jitter and is capped', () => {
-    expect([1, 2, 3, 10].map((a) => backoffDelay(a, 100, 1000, () => 1))).toEqual([100, 200, 400, 1000]);
+    expect([1, 2, 3, 10].map((a) => backoffDelay(a, 100, 1000, () => 1))).toEqual([
+      100, 200, 400, 1000,
+    ]);
     expect(backoffDelay(3, 100, 1000, () => 0)).toBe(200);
   });
 });
@@ -77,19 +111,27 @@ describe('eventContext', () => {
   };
 
   test('on pull_request, headSha is the PR head, not the merge commit checkout gives', () => {
-    const ctx = eventContext(env, pullRequestEvent({ headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), headRef: 'tune' }).payload);
-    expect([ctx.sha, ctx.headSha, ctx.branch, ctx.pullRequest?.number, ctx.pullRequest?.baseRef, ctx.pullRequest?.isFork]).toEqual([
-      'm'.repeat(40),
-      'h'.repeat(40),
-      'tune',
-      7,
-      'main',
-      false,
-    ]);
+    const ctx = eventContext(
+      env,
+      pullRequestEvent({ headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), headRef: 'tune' })
+        .payload,
+    );
+    expect([
+      ctx.sha,
+      ctx.headSha,
+      ctx.branch,
+      ctx.pullRequest?.number,
+      ctx.pullRequest?.baseRef,
+      ctx.pullRequest?.isFork,
+    ]).toEqual(['m'.repeat(40), 'h'.repeat(40), 'tune', 7, 'main', false]);
   });
 
   test('a pull request from another repository is a fork', () => {
-    const payload = pullRequestEvent({ headSha: 'h', baseSha: 'b', headRepository: 'someone/demo' }).payload;
+    const payload = pullRequestEvent({
+      headSha: 'h',
+      baseSha: 'b',
+      headRepository: 'someone/demo',
+    }).payload;
     expect(eventContext(env, payload).pullRequest?.isFork).toBe(true);
   });
 
@@ -103,8 +145,16 @@ describe('eventContext', () => {
   });
 
   test('on push, the branch comes from the ref and headSha is the pushed commit', () => {
-    const ctx = eventContext({ ...env, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }, pushEvent({ sha: 'p' }).payload);
-    expect([ctx.branch, ctx.headSha, ctx.pullRequest, ctx.defaultBranch]).toEqual(['main', 'm'.repeat(40), undefined, 'main']);
+    const ctx = eventContext(
+      { ...env, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' },
+      pushEvent({ sha: 'p' }).payload,
+    );
+    expect([ctx.branch, ctx.headSha, ctx.pullRequest, ctx.defaultBranch]).toEqual([
+      'main',
+      'm'.repeat(40),
+      undefined,
+      'main',
+    ]);
   });
 
   test('a tag push has no branch', () => {

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import * as actionsCore from '@actions/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parseFileCommands } from '../../testkit/src/harness.ts';
-import { appendSummary, exportVariable, formatCommand, group, saveState, setOutput, setSecret, warning } from '../src/index.ts';
+import {
+  appendSummary,
+  exportVariable,
+  formatCommand,
+  group,
+  saveState,
+  setOutput,
+  setSecret,
+  warning,
+} from '../src/index.ts';
 
 // Our runtime replaces @actions/core on the hot path for cold start; these tests hold it to the
 // same wire format, using @actions/core itself as the oracle.
@@ -55,11 +64,11 @@ describe('file commands', () => {
   test('saveState and exportVariable write their own files', () => {
     saveState('k', 'v');
     exportVariable('MY_VAR', 'x');
-    expect([parseFileCommands(read('GITHUB_STATE')), parseFileCommands(read('GITHUB_ENV')), process.env['MY_VAR']]).toEqual([
-      { k: 'v' },
-      { MY_VAR: 'x' },
-      'x',
-    ]);
+    expect([
+      parseFileCommands(read('GITHUB_STATE')),
+      parseFileCommands(read('GITHUB_ENV')),
+      process.env['MY_VAR'],
+    ]).toEqual([{ k: 'v' }, { MY_VAR: 'x' }, 'x']);
   });
 
   test('appendSummary adds Markdown blocks to the job summary', () => {
@@ -70,15 +79,16 @@ describe('file commands', () => {
 });
 
 describe('workflow commands', () => {
-  test.each([
-    ['warning', { file: 'src/a,b.py', line: 3, col: undefined }, 'disk 90%\nfull'],
-    ['error', { title: 'Bad: input' }, 'x'],
-  ])('%s annotations match @actions/core', (kind, props, message) => {
-    const ours = formatCommand(kind, props, message);
-    printed = [];
-    if (kind === 'warning') actionsCore.warning(message, { file: props.file, startLine: props.line });
-    else actionsCore.error(message, { title: props.title });
-    expect(printed.join('').trim()).toBe(ours.replace(/line=/, 'line='));
+  test('a warning annotation with file and line matches @actions/core', () => {
+    actionsCore.warning('disk 90%\nfull', { file: 'src/a,b.py', startLine: 3 });
+    expect(printed.join('').trim()).toBe(
+      formatCommand('warning', { file: 'src/a,b.py', line: 3 }, 'disk 90%\nfull'),
+    );
+  });
+
+  test('an error annotation with a title matches @actions/core', () => {
+    actionsCore.error('x', { title: 'Bad: input' });
+    expect(printed.join('').trim()).toBe(formatCommand('error', { title: 'Bad: input' }, 'x'));
   });
 
   test('a warning prints one annotation line', () => {

@@ -29,14 +29,18 @@ function repositoryObject(fullName: string, isPrivate: boolean, defaultBranch: s
 }
 
 /** pullRequestEvent builds a pull_request webhook payload shaped like GitHub's. */
-export function pullRequestEvent(o: PullRequestEventOptions): { name: string; payload: Record<string, unknown> } {
+export function pullRequestEvent(o: PullRequestEventOptions): {
+  name: string;
+  payload: Record<string, unknown>;
+} {
   const repository = o.repository ?? 'octo-org/demo';
   const number = o.number ?? 7;
   const baseRef = o.baseRef ?? 'main';
   const base = repositoryObject(repository, o.private ?? false, 'main');
-  const head = o.headRepository && o.headRepository !== repository
-    ? { ...repositoryObject(o.headRepository, false, 'main'), fork: true }
-    : base;
+  const head =
+    o.headRepository && o.headRepository !== repository
+      ? { ...repositoryObject(o.headRepository, false, 'main'), fork: true }
+      : base;
   return {
     name: 'pull_request',
     payload: {
@@ -49,7 +53,12 @@ export function pullRequestEvent(o: PullRequestEventOptions): { name: string; pa
         title: 'Change a parameter',
         user: { login: o.author ?? 'octocat', id: 2, type: 'User' },
         html_url: `https://github.com/${repository}/pull/${number}`,
-        head: { label: `${head.owner.login}:${o.headRef ?? 'feature'}`, ref: o.headRef ?? 'feature', sha: o.headSha, repo: head },
+        head: {
+          label: `${head.owner.login}:${o.headRef ?? 'feature'}`,
+          ref: o.headRef ?? 'feature',
+          sha: o.headSha,
+          repo: head,
+        },
         base: { label: `${base.owner.login}:${baseRef}`, ref: baseRef, sha: o.baseSha, repo: base },
       },
       repository: base,
@@ -70,7 +79,11 @@ export function pushEvent(o: { repository?: string; ref?: string; sha: string; b
       ref: o.ref ?? 'refs/heads/main',
       before: o.before ?? '0'.repeat(40),
       after: o.sha,
-      head_commit: { id: o.sha, message: 'Merge pull request', timestamp: new Date(0).toISOString() },
+      head_commit: {
+        id: o.sha,
+        message: 'Merge pull request',
+        timestamp: new Date(0).toISOString(),
+      },
       repository: repositoryObject(repository, false, 'main'),
       pusher: { name: 'octocat' },
       sender: { login: 'octocat', id: 2, type: 'User' },

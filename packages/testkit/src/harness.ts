@@ -73,9 +73,14 @@ export interface ActionResult {
   paths: { workspace: string; temp: string; toolCache: string; root: string };
 }
 
-/** unescape reverses the runner's workflow-command escaping. */
-function unescape(value: string): string {
-  return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+/** unescapeCommand reverses the runner's workflow-command escaping. */
+function unescapeCommand(value: string): string {
+  return value
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%');
 }
 
 /** parseCommands reads annotations and masks out of a step's stdout. */
@@ -85,7 +90,7 @@ export function parseCommands(stdout: string): { annotations: Annotation[]; mask
   for (const line of stdout.split('\n')) {
     const m = /^::(error|warning|notice|add-mask)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!m) continue;
-    const message = unescape(m[3] ?? '');
+    const message = unescapeCommand(m[3] ?? '');
     if (m[1] === 'add-mask') {
       masked.push(message);
       continue;
@@ -93,7 +98,7 @@ export function parseCommands(stdout: string): { annotations: Annotation[]; mask
     const props: Record<string, string> = {};
     for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
       const eq = pair.indexOf('=');
-      props[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+      props[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1));
     }
     annotations.push({
       level: m[1] as Annotation['level'],
@@ -118,7 +123,8 @@ export function parseFileCommands(text: string): Record<string, string> {
     if (heredoc && !line.slice(0, line.indexOf('<<')).includes('=')) {
       const value: string[] = [];
       for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
-      if (i >= lines.length) throw new Error(`file command for '${heredoc[1]}' is missing its delimiter`);
+      if (i >= lines.length)
+        throw new Error(`file command for '${heredoc[1]}' is missing its delimiter`);
       result[heredoc[1]!] = value.join('\n');
     } else {
       const eq = line.indexOf('=');
@@ -138,7 +144,8 @@ interface ActionManifest {
 export async function runAction(options: RunActionOptions): Promise<ActionResult> {
   const actionDir = resolve(options.action);
   const manifest = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
-  if (manifest.runs.using !== 'node24') throw new Error(`${actionDir}/action.yml: runs.using is ${manifest.runs.using}, not node24`);
+  if (manifest.runs.using !== 'node24')
+    throw new Error(`${actionDir}/action.yml: runs.using is ${manifest.runs.using}, not node24`);
   const root = mkdtempSync(join(tmpdir(), 'action-run-'));
   const workspace = resolve(options.workspace ?? join(root, 'workspace'));
   const temp = join(root, 'temp');
@@ -153,7 +160,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     if (spec.default !== undefined) inputs[name] = String(spec.default);
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
-    if (!(name in (manifest.inputs ?? {}))) throw new Error(`input '${name}' is not declared in ${actionDir}/action.yml`);
+    if (!(name in (manifest.inputs ?? {})))
+      throw new Error(`input '${name}' is not declared in ${actionDir}/action.yml`);
     inputs[name] = value;
   }
 
@@ -184,9 +192,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     RUNNER_TEMP: temp,
     RUNNER_TOOL_CACHE: toolCache,
   };
-  for (const [name, value] of Object.entries(inputs)) base[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(inputs))
+    base[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
-  const steps = (options.steps ?? ['pre', 'main', 'post']).filter((s) => s === 'main' || manifest.runs[s]);
+  const steps = (options.steps ?? ['pre', 'main', 'post']).filter(
+    (s) => s === 'main' || manifest.runs[s],
+  );
   const result: ActionResult = {
     exitCode: 0,
     steps: [],
@@ -219,7 +230,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       else env[k] = v;
     }
     const entry = join(actionDir, manifest.runs[step === 'main' ? 'main' : step]!);
-    if (!existsSync(entry)) throw new Error(`${entry} does not exist: build the action first (npm run build)`);
+    if (!existsSync(entry))
+      throw new Error(`${entry} does not exist: build the action first (npm run build)`);
     const stepResult = await spawnStep(step, entry, env, workspace, options);
     result.steps.push(stepResult);
     result.log += stepResult.stdout + stepResult.stderr;

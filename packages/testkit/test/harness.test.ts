@@ -1,13 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { node24Path, parseCommands, parseFileCommands, pullRequestEvent, repoRoot, runAction } from '../src/index.ts';
+import {
+  node24Path,
+  parseCommands,
+  parseFileCommands,
+  pullRequestEvent,
+  repoRoot,
+  runAction,
+} from '../src/index.ts';
 
 const fixture = join(repoRoot, 'packages', 'testkit', 'test', 'fixtures', 'echo-action');
 
 beforeAll(() => {
   // Bundle the fixture with the same build script the real actions use.
-  execFileSync(node24Path(), [join(repoRoot, 'scripts', 'build-action.mjs'), fixture], { stdio: 'inherit' });
+  execFileSync(node24Path(), [join(repoRoot, 'scripts', 'build-action.mjs'), fixture], {
+    stdio: 'inherit',
+  });
 });
 
 describe('runAction', () => {
@@ -23,7 +32,10 @@ describe('runAction', () => {
   });
 
   test('collects outputs and the job summary', async () => {
-    const result = await runAction({ action: fixture, inputs: { greeting: 'world', shout: 'true' } });
+    const result = await runAction({
+      action: fixture,
+      inputs: { greeting: 'world', shout: 'true' },
+    });
     expect(result.outputs).toEqual({ message: 'HELLO WORLD!' });
     expect(result.summary).toContain('### Greeting');
   });
@@ -44,10 +56,18 @@ describe('runAction', () => {
   });
 
   test('a failure gives one error annotation, exit code 1, and still runs post', async () => {
-    const result = await runAction({ action: fixture, inputs: { greeting: 'x', 'fail-with': 'boom' } });
+    const result = await runAction({
+      action: fixture,
+      inputs: { greeting: 'x', 'fail-with': 'boom' },
+    });
     expect(result.exitCode).toBe(1);
     expect(result.annotations).toEqual([
-      { level: 'error', message: 'echo-action failed: boom. Clear fail-with.', file: 'action.yml', line: 3 },
+      {
+        level: 'error',
+        message: 'echo-action failed: boom. Clear fail-with.',
+        file: 'action.yml',
+        line: 3,
+      },
     ]);
     expect(result.steps.at(-1)).toMatchObject({ step: 'post', exitCode: 0 });
   });
@@ -61,13 +81,21 @@ describe('runAction', () => {
   test('a stack trace appears only under step debug, mapped to the TypeScript source', async () => {
     const quiet = await runAction({ action: fixture, inputs: { greeting: 'x', shout: 'yes' } });
     expect(quiet.log).not.toContain('::debug::');
-    const loud = await runAction({ action: fixture, inputs: { greeting: 'x', shout: 'yes' }, env: { RUNNER_DEBUG: '1' } });
+    const loud = await runAction({
+      action: fixture,
+      inputs: { greeting: 'x', shout: 'yes' },
+      env: { RUNNER_DEBUG: '1' },
+    });
     expect(loud.log).toMatch(/::debug::InputError.*inputs\.ts/);
   });
 
   test.each([
     ['a missing required input', { greeting: '' }, "input 'greeting' is required but empty"],
-    ['a mistyped boolean', { greeting: 'x', shout: 'yes' }, "input 'shout' is 'yes', which is not a boolean. Use one of: true"],
+    [
+      'a mistyped boolean',
+      { greeting: 'x', shout: 'yes' },
+      "input 'shout' is 'yes', which is not a boolean. Use one of: true",
+    ],
   ])('%s is one clear error line and exit 1', async (_name, inputs, message) => {
     const result = await runAction({ action: fixture, inputs, steps: ['main'] });
     expect(result.exitCode).toBe(1);
@@ -76,7 +104,9 @@ describe('runAction', () => {
   });
 
   test('refuses an input that action.yml does not declare', async () => {
-    await expect(runAction({ action: fixture, inputs: { nope: '1' } })).rejects.toThrow(/not declared/);
+    await expect(runAction({ action: fixture, inputs: { nope: '1' } })).rejects.toThrow(
+      /not declared/,
+    );
   });
 });
 

@@ -12,7 +12,11 @@ export function escapeProperty(value: string): string {
 }
 
 /** formatCommand renders a `::name props::message` workflow command line. */
-export function formatCommand(name: string, properties: CommandProperties, message: string): string {
+export function formatCommand(
+  name: string,
+  properties: CommandProperties,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)

@@ -58,7 +58,12 @@ export function parseDuration(name: string, value: string): number {
 }
 
 /** parseInteger reads a whole number within [min, max]. */
-export function parseInteger(name: string, value: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function parseInteger(
+  name: string,
+  value: string,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const v = value.trim();
   if (!/^-?\d+$/.test(v) || Number(v) < min || Number(v) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;

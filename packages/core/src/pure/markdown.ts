@@ -44,7 +44,11 @@ export function hiddenMarker(id: string): string {
  * fitSections joins Markdown sections and, if they exceed `limit` characters, keeps whole sections
  * from the start and ends with `note` (which should say where the full text is).
  */
-export function fitSections(sections: string[], limit: number, note: string): { text: string; cut: boolean } {
+export function fitSections(
+  sections: string[],
+  limit: number,
+  note: string,
+): { text: string; cut: boolean } {
   const whole = sections.join('\n\n');
   if (whole.length <= limit) return { text: whole, cut: false };
   const kept: string[] = [];

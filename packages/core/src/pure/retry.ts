@@ -10,13 +10,21 @@ export interface RetryOptions {
 }
 
 /** backoffDelay is the "full jitter" exponential delay before retry number `attempt` (1-based). */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 /** retry calls `fn` until it succeeds, the error is not retryable, or the attempts run out. */
-export async function retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function retry<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const {
     attempts,
     baseMs = 1000,
