@@ -10,7 +10,16 @@ con="$here/python/constraints.txt"
 key="$(cat "$req" "$con" | sha256sum | cut -c1-16)"
 cache="${MLOPS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mlops-actions}"
 venv="${MLOPS_VENV:-$cache/venv-$key}"
-if [[ -x "$venv/bin/dvc" && -f "$venv/.complete" ]]; then
+complete() { [[ -f "$venv/.complete" && -x "$venv/bin/python" && -x "$venv/bin/dvc" && -x "$venv/bin/bentoml" ]]; }
+if complete; then
+  echo "$venv"
+  exit 0
+fi
+# Two test processes may ask at once: one builds, the other waits and reuses.
+mkdir -p "$(dirname "$venv")"
+exec 9>"$venv.lock"
+flock 9
+if complete; then
   echo "$venv"
   exit 0
 fi

@@ -1,5 +1,6 @@
 // Test support for mlops-actions: run bundled actions as the runner does, and stand-ins for GitHub.
 export * from './events.ts';
+export * from './example-project.ts';
 export * from './harness.ts';
 export * from './node24.ts';
 export * from './python.ts';
