@@ -9,7 +9,10 @@ let cached: string | undefined;
 export function pythonVenv(): string {
   if (cached) return cached;
   const fromEnv = process.env['MLOPS_VENV'];
-  if (fromEnv && ['.complete', 'bin/python', 'bin/dvc'].every((f) => existsSync(join(fromEnv, f)))) {
+  if (
+    fromEnv &&
+    ['.complete', 'bin/python', 'bin/dvc'].every((f) => existsSync(join(fromEnv, f)))
+  ) {
     cached = fromEnv;
   } else {
     cached = execFileSync('bash', [join(repoRoot, 'scripts', 'setup-python.sh')], {
