@@ -33,6 +33,8 @@ export interface RunActionOptions {
   rawEventText?: string;
   /** Called with each line the action prints, as it prints it. */
   onLine?: (line: string) => void;
+  /** RUNNER_TEMP and RUNNER_TOOL_CACHE to share between steps of one job (default: fresh folders). */
+  runnerDirs?: { temp: string; toolCache: string };
 }
 
 /** An annotation the action printed (`::error file=…::…`). */
@@ -61,6 +63,8 @@ export interface ActionResult {
   outputs: Record<string, string>;
   state: Record<string, string>;
   exportedEnv: Record<string, string>;
+  /** Folders the steps added to PATH through GITHUB_PATH. */
+  addedPaths: string[];
   summary: string;
   annotations: Annotation[];
   /** Values the action masked with ::add-mask::. */
@@ -148,8 +152,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     throw new Error(`${actionDir}/action.yml: runs.using is ${manifest.runs.using}, not node24`);
   const root = mkdtempSync(join(tmpdir(), 'action-run-'));
   const workspace = resolve(options.workspace ?? join(root, 'workspace'));
-  const temp = join(root, 'temp');
-  const toolCache = join(root, 'toolcache');
+  const temp = options.runnerDirs?.temp ?? join(root, 'temp');
+  const toolCache = options.runnerDirs?.toolCache ?? join(root, 'toolcache');
   for (const dir of [workspace, temp, toolCache]) mkdirSync(dir, { recursive: true });
   const event = options.event ?? { name: 'push', payload: { ref: 'refs/heads/main' } };
   const eventPath = join(root, 'event.json');
@@ -204,6 +208,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     outputs: {},
     state: {},
     exportedEnv: {},
+    addedPaths: [],
     summary: '',
     annotations: [],
     masked: [],
@@ -241,6 +246,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     Object.assign(result.outputs, parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')));
     Object.assign(result.state, parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')));
     Object.assign(result.exportedEnv, parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')));
+    result.addedPaths.push(...readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean));
     result.summary += readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
     if (stepResult.exitCode !== 0) {
       failed = true;

@@ -4,3 +4,4 @@ export * from './example-project.ts';
 export * from './harness.ts';
 export * from './node24.ts';
 export * from './python.ts';
+export * from './workflow.ts';
