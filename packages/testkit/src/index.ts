@@ -1,7 +1,9 @@
 // Test support for mlops-actions: run bundled actions as the runner does, and stand-ins for GitHub.
 export * from './events.ts';
 export * from './example-project.ts';
+export * from './github/index.ts';
 export * from './harness.ts';
 export * from './node24.ts';
 export * from './python.ts';
+export * from './standins.ts';
 export * from './workflow.ts';
