@@ -1,0 +1,222 @@
+// The local end-to-end demo: the example project in a temporary git repository with a bare origin
+// and a local DVC remote, a pull request that changes a parameter, the train-and-report workflow
+// run from its YAML (our actions from their dist/ bundles, as the runner would) against the local
+// GitHub, then the merge and the publish-and-deploy workflow as far as this machine allows.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse, parseDocument } from 'yaml';
+import {
+  checkoutStandIn,
+  createExampleRepo,
+  type JobResult,
+  pullRequestEvent,
+  pushEvent,
+  pythonVenv,
+  repoRoot,
+  runWorkflow,
+  type LocalTokenOptions,
+  type RepositoryPermissions,
+  setupPythonStandIn,
+  startLocalGitHub,
+} from '../../packages/testkit/src/index.ts';
+
+const run = promisify(execFile);
+
+/** What the demo reports as it goes. */
+export interface DemoProgress {
+  phase(title: string): void;
+  step(line: string): void;
+}
+
+/** What the demo produced, for the printout and for the end-to-end test. */
+export interface DemoResult {
+  workDir: string;
+  originDir: string;
+  trainAndReport: Record<string, JobResult | 'skipped'>;
+  publishAndDeploy: Record<string, JobResult | 'skipped'> | undefined;
+  reportPath: string | undefined;
+  comments: { id: number; author: string; body: string }[];
+  lockCommit: { sha: string; subject: string; files: string[] } | undefined;
+  skipped: string[];
+}
+
+const REPOSITORY = 'octo-org/digits';
+const BRANCH = 'tune-model';
+const WORKFLOWS = join(repoRoot, 'examples', 'workflows');
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, {
+    cwd,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Data Scientist',
+      GIT_AUTHOR_EMAIL: 'scientist@example.com',
+      GIT_COMMITTER_NAME: 'Data Scientist',
+      GIT_COMMITTER_EMAIL: 'scientist@example.com',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.trim();
+}
+
+/** jobTokens mints one local GitHub token per workflow job, with exactly that job's permissions. */
+function jobTokens(workflowFile: string, prefix: string): Record<string, LocalTokenOptions> {
+  const workflow = parse(readFileSync(workflowFile, 'utf8')) as {
+    jobs: Record<string, { permissions?: Record<string, string> }>;
+  };
+  const tokens: Record<string, LocalTokenOptions> = {};
+  for (const [job, spec] of Object.entries(workflow.jobs)) {
+    const permissions: RepositoryPermissions = {};
+    for (const [scope, level] of Object.entries(spec.permissions ?? {})) {
+      const key = scope.replace(/-/g, '_') as keyof RepositoryPermissions;
+      if (['contents', 'pull_requests', 'issues', 'administration'].includes(key)) {
+        permissions[key] = level as 'read' | 'write';
+      }
+    }
+    tokens[`ghs_${prefix}_${job.replace(/-/g, '_')}_token`] = {
+      login: 'github-actions[bot]',
+      type: 'Bot',
+      permissions: { [REPOSITORY]: permissions },
+    };
+  }
+  return tokens;
+}
+
+/** runDemo runs the whole pipeline locally and returns what it produced. */
+export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
+  const venv = pythonVenv();
+  const skipped: string[] = [];
+  const venvEnv = { PATH: `${join(venv, 'bin')}:${process.env['PATH']}` };
+
+  progress.phase('The example project, trained once on main');
+  const repo = await createExampleRepo({ venvBin: join(venv, 'bin') });
+  const { workDir, originDir } = repo;
+  progress.step(`project copied to ${workDir}, origin ${originDir}`);
+  await run(join(venv, 'bin', 'dvc'), ['repro', '--quiet'], { cwd: workDir, env: { ...process.env, ...venvEnv } });
+  await run(join(venv, 'bin', 'dvc'), ['push', '--quiet'], { cwd: workDir, env: { ...process.env, ...venvEnv } });
+  await git(workDir, 'add', 'dvc.lock');
+  await git(workDir, 'commit', '-q', '-m', 'Train the model on main');
+  await git(workDir, 'push', '-q', 'origin', 'main');
+  const baseSha = await git(workDir, 'rev-parse', 'HEAD');
+  progress.step(`main trained and pushed at ${baseSha.slice(0, 7)} (metrics and model in the DVC remote)`);
+
+  progress.phase('A pull request that changes a parameter');
+  await git(workDir, 'checkout', '-q', '-b', BRANCH);
+  const paramsFile = join(workDir, 'params.yaml');
+  const params = parseDocument(readFileSync(paramsFile, 'utf8'));
+  const epochs = Number(params.getIn(['train', 'epochs']));
+  params.setIn(['train', 'epochs'], Math.max(2, Math.round(epochs / 2)));
+  writeFileSync(paramsFile, params.toString());
+  await git(workDir, 'commit', '-q', '-am', `Train for ${params.getIn(['train', 'epochs'])} epochs instead of ${epochs}`);
+  await git(workDir, 'push', '-q', 'origin', BRANCH);
+  const headSha = await git(workDir, 'rev-parse', 'HEAD');
+  // GitHub keeps refs/pull/N/head and a test merge refs/pull/N/merge for every pull request.
+  const mergeSha = await git(
+    workDir,
+    'commit-tree',
+    `${headSha}^{tree}`,
+    '-p',
+    baseSha,
+    '-p',
+    headSha,
+    '-m',
+    `Merge ${headSha} into ${baseSha}`,
+  );
+  await git(workDir, 'push', '-q', 'origin', `${headSha}:refs/pull/1/head`, `${mergeSha}:refs/pull/1/merge`);
+  progress.step(`pull request #1: ${BRANCH} (${headSha.slice(0, 7)}) into main; merge ref ${mergeSha.slice(0, 7)}`);
+
+  const trainWorkflow = join(WORKFLOWS, 'train-and-report.yml');
+  const publishWorkflow = join(WORKFLOWS, 'publish-and-deploy.yml');
+  const tokens = { ...jobTokens(trainWorkflow, 'pr'), ...jobTokens(publishWorkflow, 'main') };
+  const github = await startLocalGitHub({
+    repositories: [{ fullName: REPOSITORY, gitDir: originDir, private: true }],
+    pullRequests: [
+      { repository: REPOSITORY, number: 1, title: 'Tune the model', head: { ref: BRANCH, sha: headSha }, base: { ref: 'main', sha: baseSha } },
+    ],
+    tokens,
+  });
+  try {
+    progress.phase('train-and-report (examples/workflows/train-and-report.yml)');
+    const event = pullRequestEvent({
+      repository: REPOSITORY,
+      number: 1,
+      headRef: BRANCH,
+      headSha,
+      baseRef: 'main',
+      baseSha,
+      private: true,
+    });
+    const trainAndReport = await runWorkflow({
+      workflow: trainWorkflow,
+      event,
+      repository: REPOSITORY,
+      sha: mergeSha,
+      ref: 'refs/pull/1/merge',
+      apiUrl: github.url,
+      serverUrl: github.serverUrl,
+      token: 'unused',
+      tokenFor: (job) => `ghs_pr_${job.replace(/-/g, '_')}_token`,
+      env: { HOME: process.env['HOME'] ?? '/tmp', DVC_NO_ANALYTICS: '1' },
+      standIns: {
+        'actions/checkout': checkoutStandIn(originDir, { ref: 'refs/pull/1/merge', sha: mergeSha }),
+        'actions/setup-python': setupPythonStandIn(venv),
+      },
+      onJob: (job, status) => progress.step(`job ${job}: ${status}`),
+      onStep: (e) => {
+        if (e.status === 'start') return;
+        const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
+        progress.step(`  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`);
+      },
+    });
+    github.assertNoViolations();
+
+    const report = trainAndReport['report'];
+    const reportPath = report && report !== 'skipped' ? report.steps.find((s) => s.outputs['report-path'])?.outputs['report-path'] : undefined;
+    const comments = github.state.issueComments
+      .filter((c) => c.repository === REPOSITORY && c.issueNumber === 1)
+      .map((c) => ({ id: c.id, author: c.author, body: c.body }));
+    await git(workDir, 'fetch', '-q', 'origin', BRANCH);
+    const tip = await git(workDir, 'log', '-1', '--format=%H%x00%s', `origin/${BRANCH}`);
+    const [sha = '', subject = ''] = tip.split('\0');
+    const files = (await git(workDir, 'show', '--name-only', '--format=', sha)).split('\n').filter(Boolean);
+    const lockCommit = sha !== headSha ? { sha, subject, files } : undefined;
+
+    let publishAndDeploy: DemoResult['publishAndDeploy'];
+    progress.phase('Merge, then publish-and-deploy (examples/workflows/publish-and-deploy.yml)');
+    if (!existsSync(join(repoRoot, 'actions', 'bentoml', 'dist', 'index.js'))) {
+      skipped.push('publish-and-deploy: needs the bentoml and deploy actions built (npm run build)');
+    } else {
+      await git(workDir, 'checkout', '-q', 'main');
+      await git(workDir, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #1 from tune-model', `origin/${BRANCH}`);
+      await git(workDir, 'push', '-q', 'origin', 'main');
+      const mainSha = await git(workDir, 'rev-parse', 'HEAD');
+      publishAndDeploy = await runWorkflow({
+        workflow: publishWorkflow,
+        event: pushEvent({ repository: REPOSITORY, sha: mainSha, before: baseSha }),
+        repository: REPOSITORY,
+        sha: mainSha,
+        ref: 'refs/heads/main',
+        apiUrl: github.url,
+        serverUrl: github.serverUrl,
+        token: 'unused',
+        tokenFor: (job) => `ghs_main_${job.replace(/-/g, '_')}_token`,
+        env: { HOME: process.env['HOME'] ?? '/tmp', DVC_NO_ANALYTICS: '1' },
+        standIns: {
+          'actions/checkout': checkoutStandIn(originDir, { ref: 'refs/heads/main', sha: mainSha }),
+          'actions/setup-python': setupPythonStandIn(venv),
+        },
+        onJob: (job, status) => progress.step(`job ${job}: ${status}`),
+        onStep: (e) => {
+          if (e.status === 'start') return;
+          const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
+          progress.step(`  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`);
+        },
+      });
+    }
+    return { workDir, originDir, trainAndReport, publishAndDeploy, reportPath, comments, lockCommit, skipped };
+  } finally {
+    await github.stop();
+  }
+}
