@@ -1,0 +1,295 @@
+// The Kubernetes manifests and the actions-runner-controller values, validated offline: every
+// document against the Kubernetes schemas (kubernetes-models), and what the runner needs of them.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import { Namespace, Pod, Secret, ServiceAccount } from 'kubernetes-models/v1';
+import { describe, expect, test } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { DOCKER_DIR } from './support.ts';
+
+const K8S_DIR = join(DOCKER_DIR, 'kubernetes');
+const STARTUP = readFileSync(join(DOCKER_DIR, 'startup.sh'), 'utf8');
+const DOCKERFILE = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
+const RUNNER_VERSION = /^ARG RUNNER_VERSION=(.+)$/m.exec(DOCKERFILE)?.[1];
+const ENTRYPOINT = JSON.parse(/^ENTRYPOINT (.+)$/m.exec(DOCKERFILE)?.[1] ?? '[]') as string[];
+
+/** Values files and patches are not Kubernetes objects: they are checked on their own below. */
+const NOT_OBJECTS = new Set(['arc-values.yaml', 'gpu-patch.yaml']);
+
+// biome-ignore lint/suspicious/noExplicitAny: manifests are free-form YAML until validated.
+type Manifest = Record<string, any>;
+
+// biome-ignore lint/suspicious/noExplicitAny: each model class takes its own kind of object.
+type ModelClass = new (data: any) => { validate(): void };
+
+const MODELS: Record<string, ModelClass> = {
+  'v1/Namespace': Namespace,
+  'v1/Secret': Secret,
+  'v1/Pod': Pod,
+  'v1/ServiceAccount': ServiceAccount,
+  'apps/v1/Deployment': Deployment,
+  'rbac.authorization.k8s.io/v1/Role': Role,
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
+};
+
+function documents(file: string): Manifest[] {
+  const docs = parseAllDocuments(readFileSync(join(K8S_DIR, file), 'utf8'));
+  for (const doc of docs) {
+    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]?.message}`);
+  }
+  return docs.map((doc) => doc.toJS() as Manifest);
+}
+
+const FILES = readdirSync(K8S_DIR).filter((f) => f.endsWith('.yaml') && !NOT_OBJECTS.has(f));
+const OBJECTS = FILES.flatMap((file) => documents(file).map((doc) => ({ file, doc })));
+
+function object(kind: string): Manifest {
+  const found = OBJECTS.find((o) => o.doc.kind === kind);
+  if (!found) throw new Error(`no ${kind} among the manifests`);
+  return found.doc;
+}
+
+const POD_SPECS: [string, Manifest][] = [
+  ['the runner Pod', object('Pod').spec],
+  ['the runner Deployment', object('Deployment').spec.template.spec],
+];
+
+/** The environment variables startup.sh reads (besides the shell's own). */
+function variablesStartupReads(): Set<string> {
+  const names = new Set<string>();
+  for (const m of STARTUP.matchAll(/\$\{([A-Z][A-Z0-9_]*):-/g)) names.add(m[1] ?? '');
+  for (const m of STARTUP.matchAll(/(?:bool|int)_setting ([A-Z][A-Z0-9_]*)/g))
+    names.add(m[1] ?? '');
+  names.delete('TMPDIR');
+  names.delete('HOSTNAME');
+  return names;
+}
+
+describe('Kubernetes objects', () => {
+  test('the folder holds the Namespace, Secret, Pod, Deployment and RBAC objects', () => {
+    expect(OBJECTS.map((o) => o.doc.kind).sort()).toEqual(
+      ['Deployment', 'Namespace', 'Pod', 'Role', 'RoleBinding', 'Secret', 'ServiceAccount'].sort(),
+    );
+  });
+
+  test.each(OBJECTS.map((o) => [`${o.file}: ${o.doc.kind} ${o.doc.metadata?.name}`, o.doc]))(
+    '%s is valid against the Kubernetes schema',
+    (_name, doc) => {
+      const Model = MODELS[`${doc.apiVersion}/${doc.kind}`];
+      expect(Model, `no schema for ${doc.apiVersion} ${doc.kind}`).toBeDefined();
+      expect(() => Model && new Model(doc).validate()).not.toThrow();
+    },
+  );
+
+  test('the schema check does reject a Pod with a wrongly typed field', () => {
+    const broken = structuredClone(object('Pod'));
+    broken.spec.terminationGracePeriodSeconds = 'an hour';
+    expect(() => new Pod(broken).validate()).toThrow(/terminationGracePeriodSeconds/);
+  });
+
+  test.each(OBJECTS.filter((o) => o.doc.kind !== 'Namespace').map((o) => [o.doc.kind, o.doc]))(
+    'the %s lives in the runners namespace',
+    (_kind, doc) => {
+      expect(doc.metadata.namespace).toBe(object('Namespace').metadata.name);
+    },
+  );
+});
+
+describe.each(POD_SPECS)('%s', (_name, spec) => {
+  const container = spec.containers[0];
+
+  test('runs as the non-root uid of the image, without privilege escalation', () => {
+    expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1001 });
+    expect(container.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+  });
+
+  test('gets no Kubernetes API token', () => {
+    expect(spec.automountServiceAccountToken).toBe(false);
+  });
+
+  test('takes its credential from the Secret template', () => {
+    expect(container.envFrom).toEqual([{ secretRef: { name: object('Secret').metadata.name } }]);
+  });
+
+  test('requests and limits CPU and memory', () => {
+    for (const bound of ['requests', 'limits']) {
+      expect(Object.keys(container.resources[bound])).toEqual(
+        expect.arrayContaining(['cpu', 'memory']),
+      );
+    }
+  });
+
+  test('leaves a job step time to finish before Kubernetes kills the pod', () => {
+    const timeout = Number(
+      container.env.find((e: Manifest) => e.name === 'RUNNER_GRACEFUL_STOP_TIMEOUT')?.value,
+    );
+    expect(timeout).toBeGreaterThanOrEqual(600);
+    expect(spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(timeout + 60);
+  });
+
+  test('runs the image version the Dockerfile builds, on x86-64 nodes', () => {
+    expect(container.image).toMatch(new RegExp(`:${RUNNER_VERSION?.replaceAll('.', '\\.')}$`));
+    expect(spec.nodeSelector).toMatchObject({ 'kubernetes.io/arch': 'amd64' });
+  });
+
+  test('sets only variables that startup.sh reads', () => {
+    const read = variablesStartupReads();
+    for (const entry of container.env) expect(read).toContain(entry.name);
+  });
+});
+
+describe('Deployment', () => {
+  const deployment = object('Deployment');
+
+  test('runs several ephemeral runners', () => {
+    expect(deployment.spec.replicas).toBeGreaterThan(1);
+    const env = deployment.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'EPHEMERAL', value: 'true' });
+  });
+
+  test('keeps full capacity during a rollout', () => {
+    expect(deployment.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 0 });
+  });
+});
+
+describe('Secret template', () => {
+  const secret = object('Secret');
+
+  test('holds exactly the credential variables startup.sh reads', () => {
+    const keys = Object.keys(secret.stringData).sort();
+    expect(keys).toEqual(
+      [
+        'GITHUB_APP_ID',
+        'GITHUB_APP_INSTALLATION_ID',
+        'GITHUB_APP_PRIVATE_KEY',
+        'GITHUB_PAT',
+      ].sort(),
+    );
+    const read = variablesStartupReads();
+    for (const key of keys) expect(read).toContain(key);
+  });
+
+  test('holds placeholders, not credentials', () => {
+    for (const value of Object.values(secret.stringData) as string[]) {
+      expect(value.trim()).toMatch(/^<.*>$/s);
+    }
+  });
+});
+
+describe('RBAC for jobs that start pods', () => {
+  const role = object('Role');
+
+  test('grants only pods, their logs and Jobs, without wildcards', () => {
+    const resources = role.rules.flatMap((r: Manifest) => r.resources);
+    expect(resources.sort()).toEqual(['jobs', 'pods', 'pods/log']);
+    const everything = JSON.stringify(role.rules);
+    expect(everything).not.toContain('*');
+  });
+
+  test('binds the Role to the jobs service account only', () => {
+    const binding = object('RoleBinding');
+    expect(binding.roleRef).toMatchObject({ kind: 'Role', name: role.metadata.name });
+    expect(binding.subjects).toEqual([
+      {
+        kind: 'ServiceAccount',
+        name: object('ServiceAccount').metadata.name,
+        namespace: role.metadata.namespace,
+      },
+    ]);
+  });
+
+  test('is opt-in: the runner pods do not use that service account', () => {
+    for (const [, spec] of POD_SPECS) expect(spec.serviceAccountName).toBeUndefined();
+  });
+});
+
+describe('actions-runner-controller values', () => {
+  const values = parse(readFileSync(join(K8S_DIR, 'arc-values.yaml'), 'utf8')) as Manifest;
+  const container = values.template.spec.containers[0];
+
+  test('names the repository, a pre-created secret and the scale-set bounds', () => {
+    expect(values.githubConfigUrl).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+$/);
+    expect(typeof values.githubConfigSecret).toBe('string');
+    expect(values.minRunners).toBeGreaterThanOrEqual(0);
+    expect(values.maxRunners).toBeGreaterThan(values.minRunners);
+  });
+
+  test('the runner pod template is a valid pod spec', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'template' },
+      ...values.template,
+    };
+    expect(() => new Pod(pod).validate()).not.toThrow();
+  });
+
+  test('runs this image through its own entry point, in the container ARC expects', () => {
+    expect(container.name).toBe('runner');
+    expect(container.image).toMatch(new RegExp(`:${RUNNER_VERSION?.replaceAll('.', '\\.')}$`));
+    expect(container.command).toEqual(ENTRYPOINT);
+  });
+
+  test('hands no GitHub credential to the runner pods', () => {
+    expect(container.envFrom).toBeUndefined();
+    const names = (container.env ?? []).map((e: Manifest) => e.name);
+    expect(names.filter((n: string) => /PAT|APP|TOKEN/.test(n))).toEqual([]);
+  });
+});
+
+describe('GPU hook', () => {
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+
+  test.skipIf(kubectl.error !== undefined)(
+    'kubectl patch --local turns the Deployment into a valid GPU Deployment',
+    () => {
+      const run = spawnSync(
+        'kubectl',
+        [
+          'patch',
+          '--local',
+          '-f',
+          'runner-deployment.yaml',
+          '--patch-file',
+          'gpu-patch.yaml',
+          '-o',
+          'json',
+        ],
+        { cwd: K8S_DIR, encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const patched = JSON.parse(run.stdout) as Manifest;
+      expect(() => new Deployment(patched).validate()).not.toThrow();
+      const spec = patched.spec.template.spec;
+      expect(spec.containers[0].resources.limits['nvidia.com/gpu']).toBe(1);
+      expect(spec.tolerations).toContainEqual(expect.objectContaining({ key: 'nvidia.com/gpu' }));
+      expect(spec.nodeSelector).toMatchObject({ 'kubernetes.io/arch': 'amd64' });
+      expect(Object.keys(spec.nodeSelector).length).toBe(3);
+      expect(spec.containers[0].env).toContainEqual({
+        name: 'RUNNER_LABELS',
+        value: 'base-runner,gpu',
+      });
+    },
+  );
+});
+
+describe('README', () => {
+  const readme = readFileSync(join(DOCKER_DIR, 'README.md'), 'utf8');
+
+  test.each([...variablesStartupReads()].sort())('documents %s', (name) => {
+    expect(readme).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
+  });
+
+  test.each(['## Security', '## How the image was verified', '## Build', '## Deploy'])(
+    'has the section "%s"',
+    (heading) => {
+      expect(readme).toContain(heading);
+    },
+  );
+});
