@@ -120,6 +120,20 @@ describe('just-in-time runner configurations', () => {
     github.assertNoViolations();
   });
 
+  test('deleting a runner removes it once; a second delete answers 404', async () => {
+    const github = await start();
+    const octokit = getOctokit(DEFAULT_TOKEN, { baseUrl: github.url });
+    const body = { owner: 'octo-org', repo: 'demo', name: 'r1', runner_group_id: 1, labels: ['x'] };
+    const { data } = await octokit.rest.actions.generateRunnerJitconfigForRepo(body);
+    const remove = { owner: 'octo-org', repo: 'demo', runner_id: data.runner.id };
+    expect((await octokit.rest.actions.deleteSelfHostedRunnerFromRepo(remove)).status).toBe(204);
+    expect(github.state.runners).toEqual([]);
+    await expect(octokit.rest.actions.deleteSelfHostedRunnerFromRepo(remove)).rejects.toMatchObject(
+      { status: 404 },
+    );
+    github.assertNoViolations();
+  });
+
   test('a JIT config without labels is refused and recorded as a violation', async () => {
     const github = await start();
     const octokit = getOctokit(DEFAULT_TOKEN, { baseUrl: github.url });

@@ -406,6 +406,20 @@ function generateJitConfig(ctx: RestContext, scope: RunnerScope): RestResult {
   return { status: 201, body: { runner: runnerJson(runner), encoded_jit_config: encoded } };
 }
 
+/** DELETE .../actions/runners/{runner_id}: forgets a runner of that scope; 204, or 404 if unknown. */
+function deleteRunner(ctx: RestContext, scope: RunnerScope): RestResult {
+  const id = Number(ctx.params.runner_id);
+  const index = ctx.world.state.runners.findIndex(
+    (r) =>
+      r.id === id &&
+      r.scope.kind === scope.kind &&
+      r.scope.target.toLowerCase() === scope.target.toLowerCase(),
+  );
+  if (index < 0) throw notFound();
+  ctx.world.state.runners.splice(index, 1);
+  return { status: 204 };
+}
+
 // ---------------------------------------------------------------------------------------------
 // GitHub Apps
 
@@ -546,6 +560,10 @@ export const REST_HANDLERS: Record<string, (ctx: RestContext) => RestResult | Pr
       issueRunnerToken(ctx, 'remove', organizationRunnerScope(ctx)),
     'actions/generate-runner-jitconfig-for-org': (ctx) =>
       generateJitConfig(ctx, organizationRunnerScope(ctx)),
+    'actions/delete-self-hosted-runner-from-repo': (ctx) =>
+      deleteRunner(ctx, repositoryRunnerScope(ctx)),
+    'actions/delete-self-hosted-runner-from-org': (ctx) =>
+      deleteRunner(ctx, organizationRunnerScope(ctx)),
     'apps/get-repo-installation': getRepositoryInstallation,
     'apps/get-org-installation': getOrganizationInstallation,
     'apps/create-installation-access-token': createInstallationToken,
