@@ -33,6 +33,8 @@ export interface RunActionOptions {
   rawEventText?: string;
   /** Called with each line the action prints, as it prints it. */
   onLine?: (line: string) => void;
+  /** What `${{ github.token }}` in an action.yml default becomes (default: a fixed test token). */
+  token?: string;
   /** RUNNER_TEMP and RUNNER_TOOL_CACHE to share between steps of one job (default: fresh folders). */
   runnerDirs?: { temp: string; toolCache: string };
 }
@@ -161,7 +163,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
-    if (spec.default !== undefined) inputs[name] = String(spec.default);
+    // The runner evaluates expressions in defaults; `${{ github.token }}` is the one ours use.
+    if (spec.default !== undefined) {
+      inputs[name] = String(spec.default).replace(/\$\{\{\s*github\.token\s*\}\}/g, options.token ?? 'ghs_test_token');
+    }
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     if (!(name in (manifest.inputs ?? {})))

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse } from 'yaml';
 import { type ActionResult, runAction } from './harness.ts';
 import { repoRoot } from './node24.ts';
@@ -59,6 +59,10 @@ export interface RunJobOptions {
   standIns?: Record<string, StandIn>;
   /** Where `./actions/<name>` and `<owner>/mlops-actions/actions/<name>@ref` live (default: this repo's actions/). */
   actionsRoot?: string;
+  /** Outputs of the jobs this one needs, as `needs.<job>.outputs`. */
+  needs?: Record<string, { outputs: Record<string, string>; result: string }>;
+  /** Mints the GITHUB_TOKEN for a job from its `permissions:` (default: options.token). */
+  tokenFor?: (job: string, permissions: unknown) => string;
   /** Progress: one call per step as it starts and ends. */
   onStep?: (event: StepEvent) => void;
   onLine?: (line: string) => void;
@@ -76,6 +80,8 @@ export interface StepEvent {
 /** What a job left: each step's outcome and outputs, our actions' harness results. */
 export interface JobResult {
   success: boolean;
+  /** The job's `outputs:`, evaluated after its steps. */
+  outputs: Record<string, string>;
   steps: {
     name: string;
     id?: string;
@@ -87,11 +93,23 @@ export interface JobResult {
   workspace: string;
 }
 
+/** One job of a workflow, as written in the YAML. */
+export interface WorkflowJob {
+  steps: WorkflowStep[];
+  env?: Record<string, unknown>;
+  if?: string;
+  needs?: string | string[];
+  outputs?: Record<string, string>;
+  permissions?: unknown;
+}
+
 const OUR_ACTION = /^(?:[^/]+\/mlops-actions\/actions\/|\.\/actions\/)([a-z0-9-]+)(?:@.+)?$/;
 
 /** actionlintPath finds actionlint as scripts/bootstrap.sh installs it, or on PATH. */
 export function actionlintPath(): string {
-  const cache = process.env['MLOPS_CACHE_DIR'] ?? join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'mlops-actions');
+  const cache =
+    process.env['MLOPS_CACHE_DIR'] ??
+    join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'mlops-actions');
   const cached = join(cache, 'go', 'bin', 'actionlint');
   return existsSync(cached) ? cached : 'actionlint';
 }
@@ -99,10 +117,15 @@ export function actionlintPath(): string {
 /** validateWorkflow lints a workflow file with actionlint and throws with its findings. */
 export function validateWorkflow(path: string): void {
   try {
-    execFileSync(actionlintPath(), ['-no-color', '-oneline', path], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(actionlintPath(), ['-no-color', '-oneline', path], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (e) {
     const error = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`actionlint rejected ${path}: ${(error.stdout || error.stderr || error.message).trim()}`);
+    throw new Error(
+      `actionlint rejected ${path}: ${(error.stdout || error.stderr || error.message).trim()}`,
+    );
   }
 }
 
@@ -130,7 +153,13 @@ export function evaluateExpression(
         ...f,
         call: () =>
           new data.BooleanData(
-            f.name === 'always' ? true : f.name === 'success' ? !status.failed : f.name === 'failure' ? status.failed : false,
+            f.name === 'always'
+              ? true
+              : f.name === 'success'
+                ? !status.failed
+                : f.name === 'failure'
+                  ? status.failed
+                  : false,
           ),
       },
     ]),
@@ -152,12 +181,21 @@ export function interpolate(
   });
 }
 
-function condition(expr: string | boolean | undefined, contexts: Record<string, unknown>, failed: boolean): boolean {
+function condition(
+  expr: string | boolean | undefined,
+  contexts: Record<string, unknown>,
+  failed: boolean,
+): boolean {
   if (expr === undefined) return !failed;
   if (typeof expr === 'boolean') return expr && !failed;
-  const body = expr.trim().replace(/^\$\{\{(.*)\}\}$/s, '$1').trim();
+  const body = expr
+    .trim()
+    .replace(/^\$\{\{(.*)\}\}$/s, '$1')
+    .trim();
   // Like the runner: a condition without a status function implies success().
-  const withStatus = /\b(success|failure|always|cancelled)\(\)/.test(body) ? body : `success() && (${body})`;
+  const withStatus = /\b(success|failure|always|cancelled)\(\)/.test(body)
+    ? body
+    : `success() && (${body})`;
   const value = evaluateExpression(withStatus, contexts, { failed });
   return Boolean(value) && value !== 0 && value !== '';
 }
@@ -167,14 +205,15 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
   validateWorkflow(options.workflow);
   const workflow = parse(readFileSync(options.workflow, 'utf8')) as {
     env?: Record<string, unknown>;
-    jobs: Record<string, { steps: WorkflowStep[]; env?: Record<string, unknown>; if?: string }>;
+    jobs: Record<string, WorkflowJob>;
   };
   const job = workflow.jobs[options.job];
   if (!job) throw new Error(`${options.workflow} has no job '${options.job}'`);
   const root = mkdtempSync(join(tmpdir(), 'job-'));
   const workspace = options.workspace ?? join(root, 'workspace');
   const runnerDirs = { temp: join(root, 'temp'), toolCache: join(root, 'toolcache') };
-  for (const dir of [workspace, runnerDirs.temp, runnerDirs.toolCache]) mkdirSync(dir, { recursive: true });
+  for (const dir of [workspace, runnerDirs.temp, runnerDirs.toolCache])
+    mkdirSync(dir, { recursive: true });
 
   const pr = options.event.payload['pull_request'] as
     | { head: { ref: string }; base: { ref: string } }
@@ -201,23 +240,28 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
   };
   const exported: Record<string, string> = {};
   const paths: string[] = [];
-  const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
-  const result: JobResult = { success: true, steps: [], workspace };
+  const steps: Record<
+    string,
+    { outputs: Record<string, string>; outcome: string; conclusion: string }
+  > = {};
+  const result: JobResult = { success: true, outputs: {}, steps: [], workspace };
   let failed = false;
+  const token = options.tokenFor ? options.tokenFor(options.job, job.permissions) : options.token;
+  github.token = token;
 
   for (const [index, step] of job.steps.entries()) {
     const name = step.name ?? step.uses ?? step.run?.split('\n')[0] ?? `step ${index + 1}`;
     const contexts = {
       github,
       env: { ...exported },
-      secrets: { GITHUB_TOKEN: options.token, ...options.secrets },
+      secrets: { GITHUB_TOKEN: token, ...options.secrets },
       vars: options.vars ?? {},
       steps,
       runner: { os: 'Linux', arch: 'X64', temp: runnerDirs.temp, tool_cache: runnerDirs.toolCache },
       job: { status: failed ? 'failure' : 'success' },
       inputs: {},
       matrix: {},
-      needs: {},
+      needs: options.needs ?? {},
       strategy: {},
     };
     const env: Record<string, string> = {
@@ -227,10 +271,19 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       ...exported,
       ...stringify(step.env, contexts),
     };
-    env['PATH'] = [...paths.slice().reverse(), env['PATH'] ?? process.env['PATH'] ?? '/usr/bin:/bin'].join(':');
+    env['PATH'] = [
+      ...paths.slice().reverse(),
+      env['PATH'] ?? process.env['PATH'] ?? '/usr/bin:/bin',
+    ].join(':');
     if (!condition(step.if, contexts, failed)) {
       options.onStep?.({ index, name, status: 'skipped', reason: 'condition false' });
-      result.steps.push({ name, ...(step.id ? { id: step.id } : {}), outcome: 'skipped', outputs: {}, log: '' });
+      result.steps.push({
+        name,
+        ...(step.id ? { id: step.id } : {}),
+        outcome: 'skipped',
+        outputs: {},
+        log: '',
+      });
       if (step.id) steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
       continue;
     }
@@ -255,6 +308,7 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
         apiUrl: options.apiUrl,
         serverUrl: options.serverUrl ?? 'https://github.com',
         runnerDirs,
+        token,
         ...(options.onLine ? { onLine: options.onLine } : {}),
       });
       outcome = action.exitCode === 0 ? 'success' : 'failure';
@@ -266,8 +320,19 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       const key = step.uses.replace(/@.*$/, '');
       const standIn = options.standIns?.[key];
       if (!standIn) {
-        options.onStep?.({ index, name, status: 'skipped', reason: `needs ${key}, which has no local stand-in` });
-        result.steps.push({ name, ...(step.id ? { id: step.id } : {}), outcome: 'skipped', outputs: {}, log: '' });
+        options.onStep?.({
+          index,
+          name,
+          status: 'skipped',
+          reason: `needs ${key}, which has no local stand-in`,
+        });
+        result.steps.push({
+          name,
+          ...(step.id ? { id: step.id } : {}),
+          outcome: 'skipped',
+          outputs: {},
+          log: '',
+        });
         continue;
       }
       const lines: string[] = [];
@@ -293,8 +358,15 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       log = lines.join('\n');
     } else if (step.run !== undefined) {
       const script = interpolate(step.run, contexts, { failed });
-      const cwd = step['working-directory'] ? join(workspace, interpolate(step['working-directory'], contexts)) : workspace;
-      const ran = await runScript(script, cwd, { ...env, GITHUB_WORKSPACE: workspace }, options.onLine);
+      const cwd = step['working-directory']
+        ? join(workspace, interpolate(step['working-directory'], contexts))
+        : workspace;
+      const ran = await runScript(
+        script,
+        cwd,
+        { ...env, GITHUB_WORKSPACE: workspace },
+        options.onLine,
+      );
       outcome = ran.code === 0 ? 'success' : 'failure';
       log = ran.output;
     }
@@ -302,14 +374,89 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     const conclusion = outcome === 'failure' && step['continue-on-error'] ? 'success' : outcome;
     if (conclusion === 'failure') failed = true;
     if (step.id) steps[step.id] = { outputs, outcome, conclusion };
-    result.steps.push({ name, ...(step.id ? { id: step.id } : {}), outcome, outputs, ...(action ? { action } : {}), log });
+    result.steps.push({
+      name,
+      ...(step.id ? { id: step.id } : {}),
+      outcome,
+      outputs,
+      ...(action ? { action } : {}),
+      log,
+    });
     options.onStep?.({ index, name, status: outcome, durationMs });
   }
   result.success = !failed;
+  const finalContexts = {
+    github,
+    steps,
+    needs: options.needs ?? {},
+    env: exported,
+    vars: options.vars ?? {},
+  };
+  result.outputs = stringify(job.outputs, finalContexts);
   return result;
 }
 
-function stringify(values: Record<string, unknown> | undefined, contexts: Record<string, unknown>): Record<string, string> {
+/** runWorkflow runs every job of a workflow file in `needs` order, passing job outputs along. */
+export async function runWorkflow(
+  options: Omit<RunJobOptions, 'job' | 'needs'> & { onJob?: (job: string, status: string) => void },
+): Promise<Record<string, JobResult | 'skipped'>> {
+  const workflow = parse(readFileSync(options.workflow, 'utf8')) as {
+    jobs: Record<string, WorkflowJob>;
+  };
+  const done: Record<string, JobResult | 'skipped'> = {};
+  const pending = Object.keys(workflow.jobs);
+  while (pending.length) {
+    const index = pending.findIndex((name) =>
+      listOf(workflow.jobs[name]!.needs).every((n) => n in done),
+    );
+    if (index < 0)
+      throw new Error(`${options.workflow}: jobs ${pending.join(', ')} need each other`);
+    const name = pending.splice(index, 1)[0]!;
+    const job = workflow.jobs[name]!;
+    const needs: Record<string, { outputs: Record<string, string>; result: string }> = {};
+    for (const n of listOf(job.needs)) {
+      const r = done[n]!;
+      needs[n] =
+        r === 'skipped'
+          ? { outputs: {}, result: 'skipped' }
+          : { outputs: r.outputs, result: r.success ? 'success' : 'failure' };
+    }
+    const upstreamOk = Object.values(needs).every((n) => n.result === 'success');
+    const contexts = {
+      github: {
+        event_name: options.event.name,
+        event: options.event.payload,
+        repository: options.repository,
+        ref: options.ref,
+        sha: options.sha,
+      },
+      needs,
+      vars: options.vars ?? {},
+    };
+    if (!upstreamOk || !condition(job.if, contexts, false)) {
+      done[name] = 'skipped';
+      options.onJob?.(
+        name,
+        upstreamOk ? 'skipped (condition false)' : 'skipped (a needed job did not succeed)',
+      );
+      continue;
+    }
+    options.onJob?.(name, 'start');
+    const result = await runJob({ ...options, job: name, needs });
+    done[name] = result;
+    options.onJob?.(name, result.success ? 'success' : 'failure');
+  }
+  return done;
+}
+
+function listOf(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function stringify(
+  values: Record<string, unknown> | undefined,
+  contexts: Record<string, unknown>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(values ?? {})) {
     out[k] = typeof v === 'string' ? interpolate(v, contexts) : String(v);
@@ -325,7 +472,10 @@ function runScript(
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // The runner's default shell for run: steps on Linux: bash --noprofile --norc -eo pipefail {0}.
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env });
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      cwd,
+      env,
+    });
     let output = '';
     const take = (chunk: Buffer) => {
       const text = chunk.toString('utf8');

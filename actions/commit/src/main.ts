@@ -1,0 +1,98 @@
+import {
+  ActionError,
+  appendSummary,
+  type EventContext,
+  InputError,
+  Inputs,
+  readContext,
+  setOutput,
+  warning,
+} from '@mlops-actions/core';
+
+/** Every input of action.yml, read once. */
+export interface CommitInputs {
+  paths: string[];
+  message: string | undefined;
+  branch: string | undefined;
+  author: string;
+  committer: string;
+  pushAttempts: number;
+  signed: boolean;
+  failOnNoPush: boolean;
+  token: string;
+  workingDirectory: string;
+}
+
+/** readInputs reads and checks the inputs before anything heavy is loaded. */
+export function readInputs(inputs: Inputs = new Inputs()): CommitInputs {
+  const read: CommitInputs = {
+    paths: inputs.list('paths', { comma: true, required: true }),
+    message: inputs.optional('message'),
+    branch: inputs.optional('branch'),
+    author: inputs.string('author', { required: true }),
+    committer: inputs.string('committer', { required: true }),
+    pushAttempts: inputs.integer('push-attempts', 5, 1, 50),
+    signed: inputs.boolean('signed'),
+    failOnNoPush: inputs.boolean('fail-on-no-push'),
+    token: inputs.secret('token'),
+    workingDirectory: inputs.path('working-directory'),
+  };
+  if (read.signed && !read.token) {
+    throw new InputError(
+      'token',
+      'is empty, but signed commits are made through the GitHub API',
+      'Give a token, or set signed to false.',
+    );
+  }
+  return read;
+}
+
+/** commitStep runs the commit with plain values and writes outputs and the job summary. */
+export async function commitStep(inputs: CommitInputs, context: EventContext): Promise<void> {
+  const core = await import('@mlops-actions/core/commit');
+  const author = core.parseIdentity('author', inputs.author);
+  const committer = core.parseIdentity('committer', inputs.committer);
+  const links = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}` };
+  let result: Awaited<ReturnType<typeof core.commitWorkTree>>;
+  try {
+    result = await core.commitWorkTree({
+      cwd: inputs.workingDirectory,
+      paths: inputs.paths,
+      ...(inputs.branch ? { branch: inputs.branch } : {}),
+      ...(inputs.message ? { message: inputs.message } : {}),
+      author,
+      committer,
+      attempts: inputs.pushAttempts,
+      signed: inputs.signed,
+      token: inputs.token,
+      context,
+    });
+  } catch (error) {
+    if (error instanceof core.CommitConflictError) {
+      setOutput('committed', 'true');
+      setOutput('pushed', 'false');
+      setOutput('commit-sha', error.localCommit);
+      appendSummary(`### Conflict: nothing pushed\n\n${error.message}.\n\n${error.hint ?? ''}`);
+    }
+    throw error;
+  }
+  setOutput('committed', String(result.committed));
+  setOutput('pushed', String(result.pushed));
+  setOutput('commit-sha', result.committed ? (result.sha ?? '') : '');
+  appendSummary(core.commitSummary(result, links));
+  if (result.noPush) {
+    const line = `Not pushed to ${result.branch}: ${result.noPush.detail}`;
+    if (inputs.failOnNoPush) {
+      throw new ActionError(line, {
+        hint: 'Unset fail-on-no-push to let the job go on without the commit.',
+      });
+    }
+    warning(line);
+  }
+}
+
+/** main is the action: read the inputs and the event, then commit. */
+export async function main(): Promise<void> {
+  const inputs = readInputs();
+  await commitStep(inputs, readContext());
+}
