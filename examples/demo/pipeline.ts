@@ -96,7 +96,8 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
   progress.step(`project copied to ${workDir}, origin ${originDir}`);
   await run(join(venv, 'bin', 'dvc'), ['repro', '--quiet'], { cwd: workDir, env: { ...process.env, ...venvEnv } });
   await run(join(venv, 'bin', 'dvc'), ['push', '--quiet'], { cwd: workDir, env: { ...process.env, ...venvEnv } });
-  await git(workDir, 'add', 'dvc.lock');
+  // The project keeps dvc.lock and its small uncached outputs (metrics, plot data) in git.
+  await git(workDir, 'add', 'dvc.lock', 'evaluation/metrics.json', 'evaluation/plots', 'model/training_history.json');
   await git(workDir, 'commit', '-q', '-m', 'Train the model on main');
   await git(workDir, 'push', '-q', 'origin', 'main');
   const baseSha = await git(workDir, 'rev-parse', 'HEAD');

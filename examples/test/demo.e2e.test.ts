@@ -27,8 +27,14 @@ describe('the local end-to-end demo', () => {
     expect(JSON.parse(repro?.outputs['stages-run'] ?? '[]')).toEqual(['train', 'evaluate']);
   });
 
-  test('dvc.lock is committed on the pull request branch, alone', () => {
-    expect(result.lockCommit?.files).toEqual(['dvc.lock']);
+  test('dvc.lock and the uncached metrics are committed on the pull request branch, nothing else', () => {
+    expect(result.lockCommit?.files.sort()).toEqual([
+      'dvc.lock',
+      'evaluation/metrics.json',
+      'evaluation/plots/confusion_matrix.json',
+      'evaluation/plots/pred_preview.png',
+      'model/training_history.json',
+    ]);
   });
 
   test('the pull request has exactly one report comment with params, metrics and image links', () => {

@@ -204,6 +204,7 @@ function condition(
 export async function runJob(options: RunJobOptions): Promise<JobResult> {
   validateWorkflow(options.workflow);
   const workflow = parse(readFileSync(options.workflow, 'utf8')) as {
+    name?: string;
     env?: Record<string, unknown>;
     jobs: Record<string, WorkflowJob>;
   };
@@ -265,6 +266,8 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       strategy: {},
     };
     const env: Record<string, string> = {
+      GITHUB_WORKFLOW: workflow.name ?? options.workflow,
+      GITHUB_JOB: options.job,
       ...options.env,
       ...stringify(workflow.env, contexts),
       ...stringify(job.env, contexts),
