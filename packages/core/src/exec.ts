@@ -30,6 +30,8 @@ export interface ExecOptions {
 export interface ExecResult {
   exitCode: number;
   stdout: string;
+  /** stdout as the exact bytes the tool wrote (binary-safe). */
+  stdoutBytes: Buffer;
   stderr: string;
   durationMs: number;
 }
@@ -175,9 +177,11 @@ async function spawnTool(
       clearTimeout(killTimer);
       outLines.end();
       errLines.end();
+      const stdoutBytes = Buffer.concat(out);
       const result = {
         exitCode: code ?? -1,
-        stdout: Buffer.concat(out).toString('utf8'),
+        stdout: stdoutBytes.toString('utf8'),
+        stdoutBytes,
         stderr: Buffer.concat(err).toString('utf8'),
         durationMs: Date.now() - started,
       };

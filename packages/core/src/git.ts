@@ -61,7 +61,7 @@ export class Git {
       okCodes: [0, 128],
       env: this.env,
     });
-    return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
+    return result.exitCode === 0 ? result.stdoutBytes : undefined;
   }
 
   /** fetch fetches refspecs from a remote; `depth` deepens or limits history. */

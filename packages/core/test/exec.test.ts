@@ -122,6 +122,11 @@ describe('Git', () => {
     expect(await git.isShallow()).toBe(false);
     expect((await git.show('HEAD', 'a.txt'))?.toString()).toBe('one\n');
     expect(await git.show('HEAD', 'missing.txt')).toBeUndefined();
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]);
+    writeFileSync(join(dir, 'image.png'), binary);
+    await git.run(['add', 'image.png']);
+    await git.run(['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'image']);
+    expect(await git.show('HEAD', 'image.png')).toEqual(binary);
     expect((await git.changedPaths(['.'])).sort()).toEqual(['a.txt', 'b.txt']);
     await git.run(['checkout', '-q', '--detach']);
     expect(await git.currentBranch()).toBeUndefined();

@@ -1,0 +1,58 @@
+export const id = 644;
+export const ids = [644];
+export const modules = {
+
+/***/ 8644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   getOctokit: () => (/* binding */ getOctokit)
+/* harmony export */ });
+/* unused harmony export httpStatus */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4491);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2812);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(224);
+// Loaded lazily (`await import('@mlops-actions/core/github')`): Octokit is the heaviest module we
+// bundle, and only the steps that talk to GitHub should pay for it.
+
+
+
+
+/**
+ * getOctokit builds a client that honours GITHUB_API_URL, retries server errors, and waits out
+ * primary and secondary rate limits a few times before giving up.
+ */
+function getOctokit(token, options = {}) {
+    (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq)(token);
+    const baseUrl = (options.apiUrl ||
+        process.env['GITHUB_API_URL'] ||
+        'https://api.github.com').replace(/\/+$/, '');
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: options.userAgent ?? 'mlops-actions',
+        request: { retries: options.retries ?? 3 },
+        throttle: {
+            onRateLimit: (retryAfter, request, _o, count) => {
+                (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+                return count < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, request, _o, count) => {
+                (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+                return count < 2;
+            },
+        },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+}
+/** httpStatus returns the HTTP status of an Octokit RequestError, or undefined for other errors. */
+function httpStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=644.index.js.map

@@ -1,0 +1,143 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  appendSummary,
+  type EventContext,
+  fitSections,
+  group,
+  info,
+  setOutput,
+  warning,
+} from '@mlops-actions/core';
+import {
+  buildReport,
+  commentBody,
+  deniedWarning,
+  destination,
+  PermissionDenied,
+  parseBetterRules,
+  publishCommitComment,
+  publishImages,
+  publishSticky,
+} from '@mlops-actions/core/report';
+import type { ReportInputs } from './main.ts';
+
+// The job summary takes at most 1 MiB per step.
+const SUMMARY_LIMIT = 1_000_000;
+
+/** reportMarker is the hidden text that finds this workflow's report comment again. */
+export function reportMarker(workflow: string, reportId: string): string {
+  return `mlops-actions/report workflow=${workflow.replace(/--|[\r\n]/g, ' ')} id=${reportId}`;
+}
+
+/** reportStep builds the report, writes it to a file and the job summary, and publishes it. */
+export async function reportStep(
+  inputs: ReportInputs,
+  context: EventContext,
+  workflow: string,
+): Promise<void> {
+  const marker = reportMarker(workflow, inputs.reportId);
+  const where = destination(context, inputs.target, inputs.token !== '');
+  const fork = context.eventName === 'pull_request' && context.pullRequest?.isFork === true;
+  let noImagesReason: string | undefined;
+  if (inputs.imageStore === 'none') noImagesReason = 'images are not published (image-store: none)';
+  else if (fork)
+    noImagesReason =
+      'images are not published: the token of a fork pull request is read-only (no contents: write)';
+  else if (!inputs.token) noImagesReason = 'images are not published: the token input is empty';
+  else if (!context.headSha)
+    noImagesReason = 'images are not published: the run has no commit SHA (GITHUB_SHA)';
+  const repository =
+    context.owner && context.repo
+      ? `${context.serverUrl}/${context.owner}/${context.repo}`
+      : undefined;
+
+  const built = await buildReport({
+    cwd: inputs.workingDirectory,
+    base: inputs.base ?? context.pullRequest?.baseRef ?? context.defaultBranch ?? 'main',
+    title: inputs.title,
+    marker,
+    headSha: context.headSha,
+    repoUrl: repository,
+    runUrl: context.runUrl,
+    showAll: inputs.showAll,
+    precision: inputs.precision,
+    better: parseBetterRules(inputs.metricsBetter),
+    plots: inputs.plots,
+    fetch: inputs.fetch,
+    dvc: 'dvc',
+    svg: noImagesReason === undefined,
+    publish:
+      noImagesReason === undefined
+        ? (images) =>
+            publishImages(
+              {
+                cwd: inputs.workingDirectory,
+                branch: inputs.imageBranch,
+                headSha: context.headSha,
+                serverUrl: context.serverUrl,
+                owner: context.owner,
+                repo: context.repo,
+                token: inputs.token,
+              },
+              images,
+            )
+        : undefined,
+    ...(noImagesReason ? { noImagesReason } : {}),
+  });
+
+  const reportPath =
+    inputs.reportPath ??
+    join(process.env['RUNNER_TEMP'] || tmpdir(), `mlops-report-${inputs.reportId}.md`);
+  await mkdir(dirname(reportPath), { recursive: true });
+  await writeFile(reportPath, built.markdown);
+  setOutput('report-path', reportPath);
+  setOutput('metrics-changed', JSON.stringify(built.metricsChanged));
+  const summary = fitSections(
+    built.sections,
+    SUMMARY_LIMIT,
+    '> [!NOTE]\n> The report is too long for the job summary; the whole of it is in the report-path file.',
+  );
+  appendSummary(summary.text);
+
+  let comment: { id: number; url: string } | undefined;
+  if (where.kind === 'none') {
+    if (where.warning) warning(where.warning);
+  } else {
+    const { body, cut } = commentBody(built.sections, context.runUrl);
+    if (cut)
+      info(
+        'The report is longer than a comment allows; the comment is cut at a section and links the job summary.',
+      );
+    const { getOctokit } = await import('@mlops-actions/core/github');
+    const client = getOctokit(inputs.token, { apiUrl: context.apiUrl });
+    try {
+      comment = await group(
+        `Publishing the report on ${where.kind === 'pr' ? `pull request #${where.number}` : `commit ${where.sha.slice(0, 12)}`}`,
+        () =>
+          where.kind === 'pr'
+            ? publishSticky(client, {
+                owner: context.owner,
+                repo: context.repo,
+                issueNumber: where.number,
+                marker,
+                body,
+                mode: inputs.mode,
+              })
+            : publishCommitComment(client, {
+                owner: context.owner,
+                repo: context.repo,
+                sha: where.sha,
+                body,
+              }),
+      );
+      info(`Report comment: ${comment.url}`);
+    } catch (error) {
+      if (!(error instanceof PermissionDenied)) throw error;
+      warning(deniedWarning(where.kind, error.status));
+    }
+  }
+  setOutput('comment-id', comment ? String(comment.id) : '');
+  setOutput('comment-url', comment?.url ?? '');
+}

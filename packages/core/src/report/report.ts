@@ -1,0 +1,334 @@
+// The report, end to end: resolve the base, read both revisions natively (fetching only missing
+// DVC objects), diff params and metrics, draw plots, publish images, and render the Markdown.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ExecError, exec } from '../exec.ts';
+import { Git } from '../git.ts';
+import { ActionError } from '../pure/errors.ts';
+import { group, info, warning } from '../runtime.ts';
+import { collectSnapshot, type Problem, type Snapshot } from './collect.ts';
+import { type DataDiff, diffData, diffToJson, type ValueDiff } from './diff.ts';
+import type { BetterRule } from './format.ts';
+import type { ImageFile, ImageStoreResult } from './images.ts';
+import { type PyScalar, py } from './pyvalue.ts';
+import { changedMetrics, type ReportModel, renderSections } from './render.ts';
+import {
+  DvcCache,
+  GitObjects,
+  GitRevision,
+  type MissingObject,
+  readCacheDir,
+  WorkspaceFiles,
+} from './source.ts';
+import { type CollectedPlot, plotViews } from './views.ts';
+
+/** How to build the report. */
+export interface BuildReportOptions {
+  /** The DVC project folder (inside a git checkout). */
+  cwd: string;
+  /** Branch, tag or SHA to compare the workspace with. */
+  base: string;
+  title: string;
+  marker: string;
+  headSha: string;
+  /** Builds links to commits (`${serverUrl}/${owner}/${repo}`), when known. */
+  repoUrl: string | undefined;
+  runUrl: string | undefined;
+  showAll: boolean;
+  precision: number;
+  better: BetterRule[];
+  plots: boolean;
+  /** Fetch DVC objects missing from the local cache with `dvc fetch`. */
+  fetch: boolean;
+  /** The DVC executable (fetching, and templated dvc.yaml files). */
+  dvc: string;
+  /** Render data plots as SVG images (true) or Mermaid (false). */
+  svg: boolean;
+  /** Publishes images; undefined when images are not stored. */
+  publish: ((images: ImageFile[]) => Promise<ImageStoreResult>) | undefined;
+  /** Why images are not published, shown in place of them. */
+  noImagesReason?: string;
+  /** The git remote to fetch the base from. */
+  remote?: string;
+}
+
+/** The built report. */
+export interface BuiltReport {
+  markdown: string;
+  sections: string[];
+  model: ReportModel;
+  baseSha: string;
+  /** Changed metrics in the shape of `dvc metrics diff --json`. */
+  metricsChanged: Record<string, unknown>;
+  /** Problems at the base revision, reported as warnings (the workspace's are errors). */
+  warnings: Problem[];
+}
+
+const SAFE_REF = /^(?!-)[^\0\s~^:?*[\\]+$/;
+
+/**
+ * resolveBase turns a branch, tag or SHA into a commit, fetching it from the remote when the
+ * checkout lacks it (a shallow clone, or one branch only). A missing base is an ActionError.
+ */
+export async function resolveBase(cwd: string, base: string, remote = 'origin'): Promise<string> {
+  if (!SAFE_REF.test(base)) {
+    throw new ActionError(`base '${base}' is not a branch, tag or commit name`, {
+      hint: 'Set base to a branch, tag or commit SHA, for example main, v1.0 or a 40-character SHA.',
+    });
+  }
+  const git = new Git(cwd);
+  const candidates = [
+    `refs/remotes/${remote}/${base}`,
+    `refs/tags/${base}`,
+    `refs/heads/${base}`,
+    base,
+  ];
+  for (const candidate of candidates) {
+    const sha = await git.revParse(candidate);
+    if (sha) return sha;
+  }
+  const hasRemote = (await git.tryRun(['remote', 'get-url', remote])) !== undefined;
+  if (hasRemote) {
+    const depth = (await git.isShallow()) ? ['--depth=1'] : [];
+    const refspecs = [
+      `+refs/heads/${base}:refs/remotes/${remote}/${base}`,
+      `+refs/tags/${base}:refs/tags/${base}`,
+    ];
+    if (/^[0-9a-f]{40}$/i.test(base)) refspecs.push(base);
+    for (const refspec of refspecs) {
+      const fetched = await git.exec(['fetch', '--no-tags', '--quiet', ...depth, remote, refspec], {
+        okCodes: [0, 1, 128],
+      });
+      if (fetched.exitCode !== 0) continue;
+      info(`Fetched ${base} from ${remote}`);
+      for (const candidate of candidates) {
+        const sha = await git.revParse(candidate);
+        if (sha) return sha;
+      }
+    }
+  }
+  throw new ActionError(
+    `base '${base}' was found neither in the checkout nor on ${hasRemote ? `the remote '${remote}'` : 'any remote'}`,
+    {
+      hint: 'Set base to a branch, tag or commit that exists in the repository.',
+    },
+  );
+}
+
+/** fetchObjects asks DVC for exactly the missing cache objects, through a throwaway .dvc file each. */
+export async function fetchObjects(
+  cwd: string,
+  dvc: string,
+  objects: MissingObject[],
+): Promise<string | undefined> {
+  const dir = await mkdtemp(join(cwd, '.mlops-report-fetch-'));
+  try {
+    const targets: string[] = [];
+    for (const [i, object] of objects.entries()) {
+      const file = join(dir, `object-${i}.dvc`);
+      const hash = object.legacy ? '' : '  hash: md5\n';
+      await writeFile(file, `outs:\n- md5: ${object.md5}\n${hash}  path: object-${i}\n`);
+      targets.push(relative(cwd, file));
+    }
+    await exec(dvc, ['fetch', ...targets], {
+      cwd,
+      silent: true,
+      env: { DVC_NO_ANALYTICS: '1' },
+      notFoundHint: 'Install DVC (for example with the setup-dvc action), or set fetch to false.',
+    });
+    return undefined;
+  } catch (error) {
+    return error instanceof ExecError ? error.message : (error as Error).message;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function scalarFromJson(value: unknown): PyScalar | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'boolean') return py.bool(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? py.int(value) : py.float(value);
+  return py.str(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** dvcDiff asks DVC itself for a diff (templated dvc.yaml, TOML or Python params files). */
+export async function dvcDiff(
+  kind: 'params' | 'metrics',
+  cwd: string,
+  dvc: string,
+  baseSha: string,
+): Promise<DataDiff> {
+  const { stdout } = await exec(dvc, [kind, 'diff', baseSha, '--all', '--json'], {
+    cwd,
+    silent: true,
+    env: { DVC_NO_ANALYTICS: '1' },
+    notFoundHint:
+      'Install DVC: this project uses templating or file types that DVC itself must read.',
+  });
+  const json = JSON.parse(stdout || '{}') as Record<
+    string,
+    Record<string, { old: unknown; new: unknown; diff?: number }>
+  >;
+  const result: DataDiff = new Map();
+  for (const [path, keys] of Object.entries(json)) {
+    const entries = new Map<string, ValueDiff>();
+    for (const [key, d] of Object.entries(keys)) {
+      const value: ValueDiff = { old: scalarFromJson(d.old), new: scalarFromJson(d.new) };
+      if (typeof d.diff === 'number') value.diff = d.diff;
+      entries.set(key, value);
+    }
+    result.set(path, entries);
+  }
+  return result;
+}
+
+function problemError(problem: Problem, prefix: string): ActionError {
+  return new ActionError(problem.message, {
+    hint: problem.file.endsWith('dvc.yaml')
+      ? 'Fix dvc.yaml so that DVC can read it.'
+      : 'Fix the file, or the stage that writes it.',
+    location:
+      problem.line === undefined
+        ? { file: `${prefix}${problem.file}` }
+        : { file: `${prefix}${problem.file}`, line: problem.line },
+  });
+}
+
+function onlyChanged(diff: DataDiff): Record<string, unknown> {
+  const changed: DataDiff = new Map();
+  for (const { path, key, d } of changedMetrics(diff)) {
+    if (!changed.has(path)) changed.set(path, new Map());
+    changed.get(path)!.set(key, d);
+  }
+  return diffToJson(changed);
+}
+
+/** buildReport reads both revisions and renders the report; it publishes images but no comment. */
+export async function buildReport(options: BuildReportOptions): Promise<BuiltReport> {
+  const git = new Git(options.cwd);
+  const [gitRoot = options.cwd, prefix = ''] = (
+    await git.exec(['rev-parse', '--show-toplevel', '--show-prefix'])
+  ).stdout.split('\n');
+  const baseSha = await group(`Resolving the base '${options.base}'`, () =>
+    resolveBase(options.cwd, options.base, options.remote),
+  );
+  info(`Comparing the workspace with ${options.base} (${baseSha})`);
+
+  const cache = new DvcCache(await readCacheDir(options.cwd));
+  const objects = new GitObjects(options.cwd);
+  let base: Snapshot;
+  let workspace: Snapshot;
+  try {
+    const read = () =>
+      Promise.all([
+        collectSnapshot(new GitRevision(options.base, baseSha, objects, gitRoot, prefix, cache)),
+        collectSnapshot(new WorkspaceFiles(options.cwd, cache, prefix)),
+      ]);
+    [base, workspace] = await group(`Reading ${options.base} and the workspace`, read);
+    const missing = [...base.missing, ...workspace.missing].filter(
+      (m, i, all) => all.findIndex((o) => o.md5 === m.md5) === i,
+    );
+    if (missing.length > 0 && options.fetch) {
+      const failure = await group(
+        `Fetching ${missing.length} object(s) missing from the DVC cache`,
+        () => fetchObjects(options.cwd, options.dvc, missing),
+      );
+      if (failure)
+        warning(`Some DVC objects could not be fetched; they are shown as missing: ${failure}`);
+      [base, workspace] = await read();
+    }
+  } finally {
+    objects.close();
+  }
+
+  const first = workspace.problems[0];
+  if (first) throw problemError(first, prefix);
+  for (const problem of base.problems) {
+    warning(`${options.base}: ${problem.message}`, {
+      file: `${prefix}${problem.file}`,
+      ...(problem.line ? { line: problem.line } : {}),
+    });
+  }
+  const notes = base.problems.map((p) => `At \`${options.base}\`: ${p.message}`);
+  // A declared metrics file that could not be read shows as '-' in the table: say why.
+  for (const [snapshot, where] of [
+    [base, `\`${options.base}\``],
+    [workspace, 'the workspace'],
+  ] as const) {
+    for (const [path, data] of snapshot.metrics) {
+      if (data.kind !== 'missing') continue;
+      notes.push(`Metrics file \`${path}\` is missing in ${where}: ${data.reason}.`);
+      if (snapshot === workspace)
+        warning(`Metrics file ${path} is missing in the workspace: ${data.reason}`);
+    }
+  }
+
+  let params: DataDiff;
+  let metrics: DataDiff;
+  if (base.needsDvc || workspace.needsDvc) {
+    // Templated dvc.yaml (vars, foreach, matrix) or TOML/Python params: only DVC resolves those.
+    [params, metrics] = await group(
+      'Diffing params and metrics with DVC (templated dvc.yaml)',
+      () =>
+        Promise.all([
+          dvcDiff('params', options.cwd, options.dvc, baseSha),
+          dvcDiff('metrics', options.cwd, options.dvc, baseSha),
+        ]),
+    );
+  } else {
+    params = diffData(base.params, workspace.params, true);
+    metrics = diffData(base.metrics, workspace.metrics, true);
+  }
+
+  let plots: CollectedPlot[] = [];
+  if (options.plots) {
+    const views = plotViews(base, workspace, { baseName: options.base, svg: options.svg, prefix });
+    notes.push(...views.notes);
+    plots = views.plots;
+    if (views.images.length > 0) {
+      let stored: ImageStoreResult = {
+        ok: false,
+        reason: options.noImagesReason ?? 'images are not stored (image-store: none)',
+      };
+      if (options.publish) {
+        stored = await group(`Publishing ${views.images.length} image(s)`, () =>
+          options.publish!(views.images),
+        );
+        if (!stored.ok) {
+          warning(`Report images were not published: ${stored.reason}`);
+          stored = { ok: false, reason: `image not published: ${stored.reason}` };
+        }
+      }
+      for (const plot of plots) plot.attach(stored);
+    }
+  }
+
+  const repoUrl = options.repoUrl;
+  const model: ReportModel = {
+    title: options.title,
+    marker: options.marker,
+    headSha: options.headSha,
+    headUrl: repoUrl && options.headSha ? `${repoUrl}/commit/${options.headSha}` : undefined,
+    baseName: options.base,
+    baseSha,
+    baseUrl: repoUrl ? `${repoUrl}/commit/${baseSha}` : undefined,
+    runUrl: options.runUrl,
+    params,
+    metrics,
+    showAll: options.showAll,
+    precision: options.precision,
+    better: options.better,
+    plots: plots.map((p) => p.view),
+    notes,
+    plotsEnabled: options.plots,
+  };
+  const sections = renderSections(model);
+  return {
+    markdown: `${sections.join('\n\n')}\n`,
+    sections,
+    model,
+    baseSha,
+    metricsChanged: onlyChanged(metrics),
+    warnings: base.problems,
+  };
+}
