@@ -14,7 +14,7 @@ phase "typecheck and build (turbo)"
 turbo run typecheck build --concurrency=2 --output-logs=errors-only
 
 phase "lint and format (biome)"
-node node_modules/@biomejs/biome/bin/biome ci . || status=1
+node node_modules/@biomejs/biome/bin/biome ci --colors=off . || status=1
 
 phase "generated action READMEs"
 node scripts/gen-readme.mjs --check || status=1

@@ -15,23 +15,32 @@ console.log('\n== Where everything went');
 console.log(`repository (work tree): ${result.workDir}`);
 console.log(`origin (bare):          ${result.originDir}`);
 if (result.lockCommit) {
-  console.log(`dvc.lock on the branch: ${result.lockCommit.sha.slice(0, 7)} "${result.lockCommit.subject}" (${result.lockCommit.files.join(', ')})`);
+  console.log(
+    `dvc.lock on the branch: ${result.lockCommit.sha.slice(0, 7)} "${result.lockCommit.subject}" (${result.lockCommit.files.join(', ')})`,
+  );
 } else {
   console.log('dvc.lock on the branch: no new commit');
 }
 if (result.reportPath) console.log(`report (Markdown):      ${result.reportPath}`);
 console.log(`PR #1 comments:         ${result.comments.length}`);
 for (const comment of result.comments) {
-  console.log(`\n---- comment ${comment.id} by ${comment.author} ----\n${comment.body}\n---- end of comment ----`);
+  console.log(
+    `\n---- comment ${comment.id} by ${comment.author} ----\n${comment.body}\n---- end of comment ----`,
+  );
 }
-if (result.reportPath && !result.comments.length) console.log(readFileSync(result.reportPath, 'utf8'));
+if (result.reportPath && !result.comments.length)
+  console.log(readFileSync(result.reportPath, 'utf8'));
 for (const line of result.skipped) console.log(`skipped: ${line}`);
 const jobs = { ...result.trainAndReport, ...(result.publishAndDeploy ?? {}) };
 const failedJobs = Object.entries(jobs).filter(([, r]) => r !== 'skipped' && !r.success);
 for (const [name, job] of failedJobs) {
   if (job === 'skipped') continue;
   const step = job.steps.find((s) => s.outcome === 'failure');
-  console.log(`\njob ${name} failed at "${step?.name}":\n${step?.log.split('\n').slice(-30).join('\n')}`);
+  console.log(
+    `\njob ${name} failed at "${step?.name}":\n${step?.log.split('\n').slice(-30).join('\n')}`,
+  );
 }
-console.log(`\ndemo finished in ${elapsed().trim()}${failedJobs.length ? ` with ${failedJobs.length} failed job(s)` : ''}`);
+console.log(
+  `\ndemo finished in ${elapsed().trim()}${failedJobs.length ? ` with ${failedJobs.length} failed job(s)` : ''}`,
+);
 process.exitCode = failedJobs.length ? 1 : 0;

@@ -11,13 +11,13 @@ import {
   checkoutStandIn,
   createExampleRepo,
   type JobResult,
+  type LocalTokenOptions,
   pullRequestEvent,
   pushEvent,
   pythonVenv,
+  type RepositoryPermissions,
   repoRoot,
   runWorkflow,
-  type LocalTokenOptions,
-  type RepositoryPermissions,
   setupPythonStandIn,
   startLocalGitHub,
 } from '../../packages/testkit/src/index.ts';
@@ -94,14 +94,29 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
   const repo = await createExampleRepo({ venvBin: join(venv, 'bin') });
   const { workDir, originDir } = repo;
   progress.step(`project copied to ${workDir}, origin ${originDir}`);
-  await run(join(venv, 'bin', 'dvc'), ['repro', '--quiet'], { cwd: workDir, env: { ...process.env, ...venvEnv } });
-  await run(join(venv, 'bin', 'dvc'), ['push', '--quiet'], { cwd: workDir, env: { ...process.env, ...venvEnv } });
+  await run(join(venv, 'bin', 'dvc'), ['repro', '--quiet'], {
+    cwd: workDir,
+    env: { ...process.env, ...venvEnv },
+  });
+  await run(join(venv, 'bin', 'dvc'), ['push', '--quiet'], {
+    cwd: workDir,
+    env: { ...process.env, ...venvEnv },
+  });
   // The project keeps dvc.lock and its small uncached outputs (metrics, plot data) in git.
-  await git(workDir, 'add', 'dvc.lock', 'evaluation/metrics.json', 'evaluation/plots', 'model/training_history.json');
+  await git(
+    workDir,
+    'add',
+    'dvc.lock',
+    'evaluation/metrics.json',
+    'evaluation/plots',
+    'model/training_history.json',
+  );
   await git(workDir, 'commit', '-q', '-m', 'Train the model on main');
   await git(workDir, 'push', '-q', 'origin', 'main');
   const baseSha = await git(workDir, 'rev-parse', 'HEAD');
-  progress.step(`main trained and pushed at ${baseSha.slice(0, 7)} (metrics and model in the DVC remote)`);
+  progress.step(
+    `main trained and pushed at ${baseSha.slice(0, 7)} (metrics and model in the DVC remote)`,
+  );
 
   progress.phase('A pull request that changes a parameter');
   await git(workDir, 'checkout', '-q', '-b', BRANCH);
@@ -110,7 +125,13 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
   const epochs = Number(params.getIn(['train', 'epochs']));
   params.setIn(['train', 'epochs'], Math.max(2, Math.round(epochs / 2)));
   writeFileSync(paramsFile, params.toString());
-  await git(workDir, 'commit', '-q', '-am', `Train for ${params.getIn(['train', 'epochs'])} epochs instead of ${epochs}`);
+  await git(
+    workDir,
+    'commit',
+    '-q',
+    '-am',
+    `Train for ${params.getIn(['train', 'epochs'])} epochs instead of ${epochs}`,
+  );
   await git(workDir, 'push', '-q', 'origin', BRANCH);
   const headSha = await git(workDir, 'rev-parse', 'HEAD');
   // GitHub keeps refs/pull/N/head and a test merge refs/pull/N/merge for every pull request.
@@ -125,8 +146,17 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
     '-m',
     `Merge ${headSha} into ${baseSha}`,
   );
-  await git(workDir, 'push', '-q', 'origin', `${headSha}:refs/pull/1/head`, `${mergeSha}:refs/pull/1/merge`);
-  progress.step(`pull request #1: ${BRANCH} (${headSha.slice(0, 7)}) into main; merge ref ${mergeSha.slice(0, 7)}`);
+  await git(
+    workDir,
+    'push',
+    '-q',
+    'origin',
+    `${headSha}:refs/pull/1/head`,
+    `${mergeSha}:refs/pull/1/merge`,
+  );
+  progress.step(
+    `pull request #1: ${BRANCH} (${headSha.slice(0, 7)}) into main; merge ref ${mergeSha.slice(0, 7)}`,
+  );
 
   const trainWorkflow = join(WORKFLOWS, 'train-and-report.yml');
   const publishWorkflow = join(WORKFLOWS, 'publish-and-deploy.yml');
@@ -134,7 +164,13 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
   const github = await startLocalGitHub({
     repositories: [{ fullName: REPOSITORY, gitDir: originDir, private: true }],
     pullRequests: [
-      { repository: REPOSITORY, number: 1, title: 'Tune the model', head: { ref: BRANCH, sha: headSha }, base: { ref: 'main', sha: baseSha } },
+      {
+        repository: REPOSITORY,
+        number: 1,
+        title: 'Tune the model',
+        head: { ref: BRANCH, sha: headSha },
+        base: { ref: 'main', sha: baseSha },
+      },
     ],
     tokens,
   });
@@ -168,29 +204,46 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
       onStep: (e) => {
         if (e.status === 'start') return;
         const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
-        progress.step(`  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`);
+        progress.step(
+          `  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`,
+        );
       },
     });
     github.assertNoViolations();
 
     const report = trainAndReport['report'];
-    const reportPath = report && report !== 'skipped' ? report.steps.find((s) => s.outputs['report-path'])?.outputs['report-path'] : undefined;
+    const reportPath =
+      report && report !== 'skipped'
+        ? report.steps.find((s) => s.outputs['report-path'])?.outputs['report-path']
+        : undefined;
     const comments = github.state.issueComments
       .filter((c) => c.repository === REPOSITORY && c.issueNumber === 1)
       .map((c) => ({ id: c.id, author: c.author, body: c.body }));
     await git(workDir, 'fetch', '-q', 'origin', BRANCH);
     const tip = await git(workDir, 'log', '-1', '--format=%H%x00%s', `origin/${BRANCH}`);
     const [sha = '', subject = ''] = tip.split('\0');
-    const files = (await git(workDir, 'show', '--name-only', '--format=', sha)).split('\n').filter(Boolean);
+    const files = (await git(workDir, 'show', '--name-only', '--format=', sha))
+      .split('\n')
+      .filter(Boolean);
     const lockCommit = sha !== headSha ? { sha, subject, files } : undefined;
 
     let publishAndDeploy: DemoResult['publishAndDeploy'];
     progress.phase('Merge, then publish-and-deploy (examples/workflows/publish-and-deploy.yml)');
     if (!existsSync(join(repoRoot, 'actions', 'bentoml', 'dist', 'index.js'))) {
-      skipped.push('publish-and-deploy: needs the bentoml and deploy actions built (npm run build)');
+      skipped.push(
+        'publish-and-deploy: needs the bentoml and deploy actions built (npm run build)',
+      );
     } else {
       await git(workDir, 'checkout', '-q', 'main');
-      await git(workDir, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #1 from tune-model', `origin/${BRANCH}`);
+      await git(
+        workDir,
+        'merge',
+        '-q',
+        '--no-ff',
+        '-m',
+        'Merge pull request #1 from tune-model',
+        `origin/${BRANCH}`,
+      );
       await git(workDir, 'push', '-q', 'origin', 'main');
       const mainSha = await git(workDir, 'rev-parse', 'HEAD');
       publishAndDeploy = await runWorkflow({
@@ -212,11 +265,22 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
         onStep: (e) => {
           if (e.status === 'start') return;
           const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
-          progress.step(`  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`);
+          progress.step(
+            `  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`,
+          );
         },
       });
     }
-    return { workDir, originDir, trainAndReport, publishAndDeploy, reportPath, comments, lockCommit, skipped };
+    return {
+      workDir,
+      originDir,
+      trainAndReport,
+      publishAndDeploy,
+      reportPath,
+      comments,
+      lockCommit,
+      skipped,
+    };
   } finally {
     await github.stop();
   }

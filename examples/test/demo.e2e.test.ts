@@ -13,7 +13,10 @@ beforeAll(async () => {
 
 describe('the local end-to-end demo', () => {
   test('train-and-report succeeds in both jobs', () => {
-    const jobs = Object.entries(result.trainAndReport).map(([name, r]) => [name, r === 'skipped' ? 'skipped' : r.success]);
+    const jobs = Object.entries(result.trainAndReport).map(([name, r]) => [
+      name,
+      r === 'skipped' ? 'skipped' : r.success,
+    ]);
     expect(jobs, log.join('\n')).toEqual([
       ['train', true],
       ['report', true],

@@ -14,7 +14,8 @@ const run = promisify(execFile);
  */
 export function checkoutStandIn(originDir: string, event: { ref: string; sha: string }): StandIn {
   return async (ctx) => {
-    const git = (...args: string[]) => run('git', args, { cwd: ctx.workspace, env: { ...process.env, ...ctx.env } });
+    const git = (...args: string[]) =>
+      run('git', args, { cwd: ctx.workspace, env: { ...process.env, ...ctx.env } });
     const depth = ctx.inputs['fetch-depth'] ?? '1';
     const depthArgs = depth === '0' ? [] : [`--depth=${depth}`];
     const ref = ctx.inputs['ref'] || event.ref;
@@ -29,7 +30,14 @@ export function checkoutStandIn(originDir: string, event: { ref: string; sha: st
       await git('checkout', '-q', '--detach', remoteRef);
     } else {
       const branch = ref.replace(/^refs\/heads\//, '');
-      await git('fetch', '-q', '--no-tags', ...depthArgs, 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`);
+      await git(
+        'fetch',
+        '-q',
+        '--no-tags',
+        ...depthArgs,
+        'origin',
+        `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+      );
       await git('checkout', '-q', '-B', branch, `refs/remotes/origin/${branch}`);
     }
     const { stdout } = await git('rev-parse', 'HEAD');
@@ -43,7 +51,9 @@ export function setupPythonStandIn(venvDir: string): StandIn {
   return async (ctx) => {
     ctx.addPath(join(venvDir, 'bin'));
     ctx.exportVariable('pythonLocation', venvDir);
-    ctx.log(`python from ${venvDir} (stand-in for actions/setup-python ${ctx.inputs['python-version'] ?? ''})`);
+    ctx.log(
+      `python from ${venvDir} (stand-in for actions/setup-python ${ctx.inputs['python-version'] ?? ''})`,
+    );
     return { 'python-version': ctx.inputs['python-version'] ?? '' };
   };
 }

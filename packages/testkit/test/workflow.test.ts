@@ -3,12 +3,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { evaluateExpression, interpolate, node24Path, pullRequestEvent, repoRoot, runJob, validateWorkflow } from '../src/index.ts';
+import {
+  evaluateExpression,
+  interpolate,
+  node24Path,
+  pullRequestEvent,
+  repoRoot,
+  runJob,
+  validateWorkflow,
+} from '../src/index.ts';
 
 const fixtures = join(repoRoot, 'packages', 'testkit', 'test', 'fixtures');
 
 beforeAll(() => {
-  execFileSync(node24Path(), [join(repoRoot, 'scripts', 'build-action.mjs'), join(fixtures, 'echo-action')], { stdio: 'inherit' });
+  execFileSync(
+    node24Path(),
+    [join(repoRoot, 'scripts', 'build-action.mjs'), join(fixtures, 'echo-action')],
+    { stdio: 'inherit' },
+  );
 });
 
 function workflowFile(text: string): string {
@@ -18,7 +30,10 @@ function workflowFile(text: string): string {
 }
 
 describe('expressions', () => {
-  const contexts = { github: { event: { pull_request: { head: { ref: 'tune' } } }, sha: 'abc' }, steps: { a: { outputs: { n: '3' } } } };
+  const contexts = {
+    github: { event: { pull_request: { head: { ref: 'tune' } } }, sha: 'abc' },
+    steps: { a: { outputs: { n: '3' } } },
+  };
   test.each([
     ['github.event.pull_request.head.ref', 'tune'],
     ["format('{0}-{1}', github.sha, steps.a.outputs.n)", 'abc-3'],
@@ -29,19 +44,27 @@ describe('expressions', () => {
   });
 
   test('interpolates several expressions in one string', () => {
-    expect(interpolate('sha=${{ github.sha }} n=${{ steps.a.outputs.n }}', contexts)).toBe('sha=abc n=3');
+    expect(interpolate('sha=${{ github.sha }} n=${{ steps.a.outputs.n }}', contexts)).toBe(
+      'sha=abc n=3',
+    );
   });
 });
 
 describe('validateWorkflow', () => {
   test('rejects a workflow GitHub would reject', () => {
-    const file = workflowFile('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: x/y@v1\n        run: echo both\n');
+    const file = workflowFile(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: x/y@v1\n        run: echo both\n',
+    );
     expect(() => validateWorkflow(file)).toThrow();
   });
 });
 
 describe('runJob', () => {
-  const event = pullRequestEvent({ headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), headRef: 'tune' });
+  const event = pullRequestEvent({
+    headSha: 'h'.repeat(40),
+    baseSha: 'b'.repeat(40),
+    headRef: 'tune',
+  });
   const base = {
     job: 'j',
     event,
@@ -89,7 +112,13 @@ jobs:
       onStep: (e) => events.push(`${e.name}:${e.status}`),
     });
     expect(result.success).toBe(true);
-    expect(result.steps.map((s) => s.outcome)).toEqual(['success', 'success', 'success', 'skipped', 'skipped']);
+    expect(result.steps.map((s) => s.outcome)).toEqual([
+      'success',
+      'success',
+      'success',
+      'skipped',
+      'skipped',
+    ]);
     expect(result.steps[2]?.log).toContain('got hello tune and from-standin');
     expect(events).toContain('unknown/action@v2:skipped');
   });
@@ -111,6 +140,8 @@ jobs:
     const result = await runJob({ ...base, workflow: file });
     expect(result.success).toBe(false);
     expect(result.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'success']);
-    expect(result.steps[0]?.action?.annotations[0]?.message).toBe('echo-action failed: broken. Clear fail-with.');
+    expect(result.steps[0]?.action?.annotations[0]?.message).toBe(
+      'echo-action failed: broken. Clear fail-with.',
+    );
   });
 });
