@@ -1,6 +1,9 @@
 // npm run demo: the example pipeline end to end on this machine, with progress, then where
 // everything went. Exit code 1 when a job failed.
 import { readFileSync } from 'node:fs';
+
+// Keep the temporary repositories: the printout below points into them.
+process.env['MLOPS_KEEP_TMP'] = '1';
 import { runDemo } from './pipeline.ts';
 
 const started = Date.now();

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, realpath } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, realpath } from 'node:fs/promises';
 import { delimiter, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './node24.ts';
+import { scratchDir } from './tmp.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -85,7 +85,7 @@ function isGenerated(source: string): boolean {
  * `dvc init`, sets a default DVC remote, commits, and pushes `main` to a bare `origin`.
  */
 export async function createExampleRepo(opts: ExampleRepoOptions): Promise<ExampleRepo> {
-  const base = opts.dir ?? (await mkdtemp(join(tmpdir(), 'example-project-')));
+  const base = opts.dir ?? scratchDir('example-project-');
   await mkdir(base, { recursive: true });
   const root = await realpath(base);
   const workDir = join(root, 'work');

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { node24Path } from './node24.ts';
+import { scratchDir } from './tmp.ts';
 
 /** One step of an action as action.yml declares it. */
 export type StepKind = 'pre' | 'main' | 'post';
@@ -152,7 +152,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   const manifest = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
   if (manifest.runs.using !== 'node24')
     throw new Error(`${actionDir}/action.yml: runs.using is ${manifest.runs.using}, not node24`);
-  const root = mkdtempSync(join(tmpdir(), 'action-run-'));
+  const root = scratchDir('action-run-');
   const workspace = resolve(options.workspace ?? join(root, 'workspace'));
   const temp = options.runnerDirs?.temp ?? join(root, 'temp');
   const toolCache = options.runnerDirs?.toolCache ?? join(root, 'toolcache');
@@ -165,7 +165,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
     // The runner evaluates expressions in defaults; `${{ github.token }}` is the one ours use.
     if (spec.default !== undefined) {
-      inputs[name] = String(spec.default).replace(/\$\{\{\s*github\.token\s*\}\}/g, options.token ?? 'ghs_test_token');
+      inputs[name] = String(spec.default).replace(
+        /\$\{\{\s*github\.token\s*\}\}/g,
+        options.token ?? 'ghs_test_token',
+      );
     }
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) {

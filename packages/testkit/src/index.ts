@@ -5,5 +5,7 @@ export * from './github/index.ts';
 export * from './harness.ts';
 export * from './node24.ts';
 export * from './python.ts';
+export * from './registry.ts';
 export * from './standins.ts';
+export * from './tmp.ts';
 export * from './workflow.ts';

@@ -2,14 +2,16 @@
 // by actionlint (the same linter CI runs on every workflow), `${{ }}` expressions are evaluated
 // with GitHub's own evaluator (@actions/expressions), our actions run from their dist/ bundles
 // through the harness, `run:` steps run in bash, and third-party actions map to local stand-ins.
+
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse } from 'yaml';
 import { type ActionResult, runAction } from './harness.ts';
 import { repoRoot } from './node24.ts';
+import { scratchDir } from './tmp.ts';
 
 /** One step of a workflow job, as written in the YAML. */
 export interface WorkflowStep {
@@ -210,7 +212,7 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
   };
   const job = workflow.jobs[options.job];
   if (!job) throw new Error(`${options.workflow} has no job '${options.job}'`);
-  const root = mkdtempSync(join(tmpdir(), 'job-'));
+  const root = scratchDir('job-');
   const workspace = options.workspace ?? join(root, 'workspace');
   const runnerDirs = { temp: join(root, 'temp'), toolCache: join(root, 'toolcache') };
   for (const dir of [workspace, runnerDirs.temp, runnerDirs.toolCache])
