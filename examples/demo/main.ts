@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 
 // Keep the temporary repositories: the printout below points into them.
 process.env['MLOPS_KEEP_TMP'] = '1';
+
 import { runDemo } from './pipeline.ts';
 
 const started = Date.now();

@@ -8,6 +8,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  BASE_IMAGE,
+  type BuildahEnv,
+  buildahEnv,
+  ensureBaseImage,
+  removeImages,
+} from '../../../packages/testkit/src/buildah.ts';
 import { pushEvent } from '../../../packages/testkit/src/events.ts';
 import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
 import {
@@ -18,13 +25,6 @@ import {
   type TestCertificate,
   testCertificate,
 } from '../../../packages/testkit/src/registry.ts';
-import {
-  BASE_IMAGE,
-  type BuildahEnv,
-  buildahEnv,
-  ensureBaseImage,
-  removeImages,
-} from './support/buildah.ts';
 import {
   copyProject,
   removeProjects,

@@ -1,4 +1,5 @@
 // Test support for mlops-actions: run bundled actions as the runner does, and stand-ins for GitHub.
+export * from './buildah.ts';
 export * from './events.ts';
 export * from './example-project.ts';
 export * from './github/index.ts';

@@ -2,7 +2,15 @@
 // works without a container engine), and a Debian base image made on this machine, because no
 // image can be pulled from the internet. The base image is built once and kept between runs.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,7 +35,22 @@ export const BASE_IMAGE = 'localhost/mlops-bentoml-base:bookworm-1';
 // one here.
 const PACKAGES = ['python3', 'python3-pip', 'ca-certificates', 'gnupg2', 'git', 'build-essential'];
 const SUITE = 'bookworm';
-const MIRROR = 'http://deb.debian.org/debian';
+
+/** aptMirror reads the Debian mirror this machine's apt uses, so debootstrap reaches the same one. */
+export function aptMirror(): string {
+  const sources = ['/etc/apt/sources.list.d/debian.sources', '/etc/apt/sources.list'];
+  for (const file of sources) {
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const deb822 = /^URIs:\s*(\S+)/m.exec(text);
+    const oneLine = /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+bookworm\b/m.exec(text);
+    const uri = deb822?.[1] ?? oneLine?.[1];
+    if (uri) return uri;
+  }
+  throw new Error(
+    'no Debian mirror found in the apt sources: debootstrap cannot make the base image',
+  );
+}
 
 /** The environment buildah, bentoml containerize and skopeo need in tests. */
 export interface BuildahEnv {
@@ -121,7 +144,7 @@ export async function ensureBaseImage(
   try {
     await run(
       'debootstrap',
-      ['--variant=minbase', `--include=${PACKAGES.join(',')}`, SUITE, rootfs, MIRROR],
+      ['--variant=minbase', `--include=${PACKAGES.join(',')}`, SUITE, rootfs, aptMirror()],
       {},
     );
     rmSync(join(rootfs, 'var', 'cache', 'apt', 'archives'), { recursive: true, force: true });
