@@ -26,6 +26,7 @@ if (result.lockCommit) {
   console.log('dvc.lock on the branch: no new commit');
 }
 if (result.reportPath) console.log(`report (Markdown):      ${result.reportPath}`);
+console.log(`deployed image:         ${result.deployedImage ?? 'none'}`);
 console.log(`PR #1 comments:         ${result.comments.length}`);
 for (const comment of result.comments) {
   console.log(

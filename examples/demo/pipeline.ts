@@ -2,14 +2,17 @@
 // and a local DVC remote, a pull request that changes a parameter, the train-and-report workflow
 // run from its YAML (our actions from their dist/ bundles, as the runner would) against the local
 // GitHub, then the merge and the publish-and-deploy workflow as far as this machine allows.
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, parseDocument } from 'yaml';
 import {
+  BASE_IMAGE,
+  buildahEnv,
   checkoutStandIn,
   createExampleRepo,
+  ensureBaseImage,
   type JobResult,
   type LocalTokenOptions,
   pullRequestEvent,
@@ -18,9 +21,15 @@ import {
   type RepositoryPermissions,
   repoRoot,
   runWorkflow,
+  type StepEvent,
+  scratchDir,
   setupPythonStandIn,
   startLocalGitHub,
+  startRegistry,
+  startRetryProxy,
+  testCertificate,
 } from '../../packages/testkit/src/index.ts';
+import { startLocalKube } from '../../packages/testkit/src/kube/index.ts';
 
 const run = promisify(execFile);
 
@@ -39,7 +48,61 @@ export interface DemoResult {
   reportPath: string | undefined;
   comments: { id: number; author: string; body: string }[];
   lockCommit: { sha: string; subject: string; files: string[] } | undefined;
+  /** The image the Deployment runs after publish-and-deploy, when it got that far. */
+  deployedImage: string | undefined;
   skipped: string[];
+}
+
+/** The registry side of publish-and-deploy: what the workflow's vars, secrets and runner get. */
+interface ImageBuilds {
+  vars: Record<string, string>;
+  secrets: Record<string, string>;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const IMAGE_TOOLS = ['buildah', 'skopeo', 'docker-registry', 'debootstrap'];
+
+function onPath(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v "$1"', 'sh', tool], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * imageBuilds sets up what a real runner and registry would give publish-and-deploy: buildah with
+ * a base image made on this machine, and Debian's registry behind TLS on 127.0.0.1 (buildah logs
+ * in only over TLS). Undefined when a tool is missing.
+ */
+async function imageBuilds(progress: DemoProgress): Promise<ImageBuilds | undefined> {
+  if (IMAGE_TOOLS.some((t) => !onPath(t))) return undefined;
+  const buildah = buildahEnv();
+  progress.step('base image for the bento (debootstrap, first run only; then cached)');
+  const base = await ensureBaseImage(buildah.env);
+  progress.step(
+    `base image ${BASE_IMAGE} ${base.built ? 'built' : 'reused'} in ${(base.ms / 1000).toFixed(0)}s`,
+  );
+  const password = `demo-${Date.now().toString(36)}`;
+  const certificate = testCertificate();
+  const registry = await startRegistry({ users: { octocat: password } });
+  const proxy = await startRetryProxy(registry.host, [], { tls: certificate });
+  progress.step(`container registry on ${proxy.host}`);
+  return {
+    vars: {
+      IMAGE_REPOSITORY: `${proxy.host}/octo-org/digits-classifier`,
+      REGISTRY: proxy.host,
+      CONTAINER_BACKEND: 'buildah',
+    },
+    secrets: { REGISTRY_PASSWORD: password },
+    env: { ...buildah.env, SSL_CERT_FILE: certificate.bundleFile },
+    async stop() {
+      await proxy.stop();
+      await registry.stop();
+    },
+  };
 }
 
 const REPOSITORY = 'octo-org/digits';
@@ -89,11 +152,29 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
   const venv = pythonVenv();
   const skipped: string[] = [];
   const venvEnv = { PATH: `${join(venv, 'bin')}:${process.env['PATH']}` };
+  // What every step of a job sees of the runner machine.
+  const runnerEnv = { HOME: process.env['HOME'] ?? '/tmp', DVC_NO_ANALYTICS: '1' };
+  const stepLine = (e: StepEvent) => {
+    if (e.status === 'start') return;
+    const mark = e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL';
+    const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
+    progress.step(`  ${mark} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`);
+  };
 
   progress.phase('The example project, trained once on main');
   const repo = await createExampleRepo({ venvBin: join(venv, 'bin') });
   const { workDir, originDir } = repo;
   progress.step(`project copied to ${workDir}, origin ${originDir}`);
+  const builds = await imageBuilds(progress);
+  if (builds) {
+    // No base image can be pulled here: the bento builds on the one made on this machine.
+    const bentofile = join(workDir, 'bentofile.yaml');
+    const text = readFileSync(bentofile, 'utf8');
+    writeFileSync(
+      bentofile,
+      text.replace(/^ {2}# base_image: .*$/m, `  base_image: ${BASE_IMAGE}`),
+    );
+  }
   await run(join(venv, 'bin', 'dvc'), ['repro', '--quiet'], {
     cwd: workDir,
     env: { ...process.env, ...venvEnv },
@@ -110,6 +191,7 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
     'evaluation/metrics.json',
     'evaluation/plots',
     'model/training_history.json',
+    'bentofile.yaml',
   );
   await git(workDir, 'commit', '-q', '-m', 'Train the model on main');
   await git(workDir, 'push', '-q', 'origin', 'main');
@@ -195,19 +277,13 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
       serverUrl: github.serverUrl,
       token: 'unused',
       tokenFor: (job) => `ghs_pr_${job.replace(/-/g, '_')}_token`,
-      env: { HOME: process.env['HOME'] ?? '/tmp', DVC_NO_ANALYTICS: '1' },
+      env: runnerEnv,
       standIns: {
         'actions/checkout': checkoutStandIn(originDir, { ref: 'refs/pull/1/merge', sha: mergeSha }),
         'actions/setup-python': setupPythonStandIn(venv),
       },
       onJob: (job, status) => progress.step(`job ${job}: ${status}`),
-      onStep: (e) => {
-        if (e.status === 'start') return;
-        const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
-        progress.step(
-          `  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`,
-        );
-      },
+      onStep: stepLine,
     });
     github.assertNoViolations();
 
@@ -227,25 +303,31 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
       .filter(Boolean);
     const lockCommit = sha !== headSha ? { sha, subject, files } : undefined;
 
-    let publishAndDeploy: DemoResult['publishAndDeploy'];
     progress.phase('Merge, then publish-and-deploy (examples/workflows/publish-and-deploy.yml)');
-    if (!existsSync(join(repoRoot, 'actions', 'bentoml', 'dist', 'index.js'))) {
+    await git(workDir, 'checkout', '-q', 'main');
+    await git(
+      workDir,
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      `Merge pull request #1 from ${BRANCH}`,
+      `origin/${BRANCH}`,
+    );
+    await git(workDir, 'push', '-q', 'origin', 'main');
+    const mainSha = await git(workDir, 'rev-parse', 'HEAD');
+    progress.step(`pull request #1 merged into main at ${mainSha.slice(0, 7)}`);
+    const kube = await startLocalKube();
+    progress.step(`Kubernetes API (local stand-in, real kubectl) on ${kube.url}`);
+    if (!builds) {
       skipped.push(
-        'publish-and-deploy: needs the bentoml and deploy actions built (npm run build)',
+        `containerize and push: needs ${IMAGE_TOOLS.filter((t) => !onPath(t)).join(', ')} (npm test's bootstrap installs them); the bento is still built`,
+        'deploy: needs an image, so the rollout step is skipped',
       );
-    } else {
-      await git(workDir, 'checkout', '-q', 'main');
-      await git(
-        workDir,
-        'merge',
-        '-q',
-        '--no-ff',
-        '-m',
-        'Merge pull request #1 from tune-model',
-        `origin/${BRANCH}`,
-      );
-      await git(workDir, 'push', '-q', 'origin', 'main');
-      const mainSha = await git(workDir, 'rev-parse', 'HEAD');
+    }
+    let publishAndDeploy: DemoResult['publishAndDeploy'];
+    let deployedImage: string | undefined;
+    try {
       publishAndDeploy = await runWorkflow({
         workflow: publishWorkflow,
         event: pushEvent({ repository: REPOSITORY, sha: mainSha, before: baseSha }),
@@ -256,20 +338,23 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
         serverUrl: github.serverUrl,
         token: 'unused',
         tokenFor: (job) => `ghs_main_${job.replace(/-/g, '_')}_token`,
-        env: { HOME: process.env['HOME'] ?? '/tmp', DVC_NO_ANALYTICS: '1' },
+        vars: builds?.vars ?? {},
+        secrets: { ...(builds?.secrets ?? {}), KUBECONFIG: kube.kubeconfig() },
+        env: { ...runnerEnv, ...(builds?.env ?? {}), BENTOML_HOME: scratchDir('bentoml-home-') },
         standIns: {
           'actions/checkout': checkoutStandIn(originDir, { ref: 'refs/heads/main', sha: mainSha }),
           'actions/setup-python': setupPythonStandIn(venv),
         },
         onJob: (job, status) => progress.step(`job ${job}: ${status}`),
-        onStep: (e) => {
-          if (e.status === 'start') return;
-          const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
-          progress.step(
-            `  ${e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'} ${e.name}${time}${e.reason ? `: ${e.reason}` : ''}`,
-          );
-        },
+        onStep: stepLine,
       });
+      const deployment = kube.get('apps/v1', 'Deployment', 'default', 'digits-classifier') as
+        | { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } }
+        | undefined;
+      deployedImage = deployment?.spec?.template?.spec?.containers?.[0]?.image;
+    } finally {
+      await kube.stop();
+      await builds?.stop();
     }
     return {
       workDir,
@@ -279,6 +364,7 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
       reportPath,
       comments,
       lockCommit,
+      deployedImage,
       skipped,
     };
   } finally {

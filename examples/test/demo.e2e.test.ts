@@ -59,7 +59,14 @@ describe('the local end-to-end demo', () => {
       expect(result.skipped.join('\n')).toMatch(/needs/);
       return;
     }
+    expect(job.success, log.join('\n')).toBe(true);
     const bento = job.steps.find((s) => s.id === 'bento');
     expect(bento?.outputs['bento-tag']).toMatch(/^digits_classifier:\w+/);
+    if (bento?.outputs['image']) {
+      // Containerized and pushed: the rollout put exactly that image in the Deployment.
+      expect(result.deployedImage).toBe(bento.outputs['image']);
+    } else {
+      expect(result.skipped.join('\n')).toMatch(/containerize and push: needs/);
+    }
   });
 });

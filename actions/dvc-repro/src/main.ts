@@ -1,0 +1,164 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { ActionError, appendSummary, InputError, Inputs, setOutput } from '@mlops-actions/core';
+
+/** Every input of action.yml, read once. */
+export interface ReproInputs {
+  /** Absolute project folder. */
+  workingDirectory: string;
+  /** The folder as the workflow wrote it, for messages. */
+  workingDirectoryInput: string;
+  workspace: string;
+  targets: string[];
+  pull: boolean;
+  allowMissing: boolean;
+  force: boolean;
+  singleItem: boolean;
+  remote: string | undefined;
+  dvcVersion: string | undefined;
+  cache: boolean;
+  remoteAttempts: number;
+}
+
+/** readInputs reads and checks every input before anything heavy is loaded. */
+export function readInputs(inputs: Inputs = new Inputs()): ReproInputs {
+  const read: ReproInputs = {
+    workingDirectory: inputs.path('working-directory'),
+    workingDirectoryInput: inputs.raw('working-directory') || '.',
+    workspace: inputs.workspace,
+    targets: inputs.list('targets', { comma: true }),
+    pull: inputs.boolean('pull', true),
+    allowMissing: inputs.boolean('allow-missing'),
+    force: inputs.boolean('force'),
+    singleItem: inputs.boolean('single-item'),
+    remote: inputs.optional('remote'),
+    dvcVersion: inputs.optional('dvc-version'),
+    cache: inputs.boolean('cache'),
+    remoteAttempts: inputs.integer('remote-attempts', 3, 1, 10),
+  };
+  if (read.dvcVersion && !/^\d+\.\d+\.\d+$/.test(read.dvcVersion)) {
+    throw new InputError(
+      'dvc-version',
+      `is '${read.dvcVersion}', not an exact version`,
+      'Give a full version such as 3.67.1, or leave it empty.',
+    );
+  }
+  if (read.singleItem && !read.targets.length) {
+    throw new InputError(
+      'single-item',
+      'is true but no targets are given',
+      'Name the stages to run in targets.',
+    );
+  }
+  return read;
+}
+
+/** checkProject fails fast, before DVC is looked for, when the folder or its dvc.yaml is missing. */
+export function checkProject(inputs: ReproInputs): void {
+  const shown = relative(inputs.workspace, inputs.workingDirectory).split(sep).join('/') || '.';
+  const hint =
+    'Set working-directory to the folder that holds dvc.yaml, relative to the repository root';
+  if (!existsSync(inputs.workingDirectory) || !statSync(inputs.workingDirectory).isDirectory()) {
+    throw new ActionError(`working-directory '${shown}' does not exist`, { hint });
+  }
+  if (!inputs.targets.length && !existsSync(join(inputs.workingDirectory, 'dvc.yaml'))) {
+    const looked = shown === '.' ? 'dvc.yaml' : `${shown}/dvc.yaml`;
+    throw new ActionError(`no dvc.yaml in working-directory '${shown}' (looked for ${looked})`, {
+      hint,
+    });
+  }
+  if (!insideDvcProject(inputs.workingDirectory)) {
+    throw new ActionError(
+      `working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`,
+      {
+        hint: 'Run `dvc init` and commit .dvc/, or set working-directory to the DVC project folder',
+      },
+    );
+  }
+}
+
+/** reproStep runs the pipeline with plain values and writes outputs and the job summary. */
+export async function reproStep(
+  inputs: ReproInputs,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  checkProject(inputs);
+  const dvc = await import('@mlops-actions/core/dvc');
+  const started = performance.now();
+  const cli = await dvc.setupDvc({
+    projectDir: inputs.workingDirectory,
+    ...(inputs.dvcVersion ? { version: inputs.dvcVersion } : {}),
+  });
+  const os = env['RUNNER_OS'] ?? process.platform;
+  const cacheRestore = inputs.cache
+    ? await dvc.restoreDvcCache(
+        await dvc.planDvcCache({
+          dvc: cli,
+          workspace: inputs.workspace,
+          workingDirectory: inputs.workingDirectory,
+          os,
+        }),
+      )
+    : undefined;
+  const options = {
+    dvc: cli,
+    workspace: inputs.workspace,
+    workingDirectory: inputs.workingDirectory,
+    targets: inputs.targets,
+    pull: inputs.pull,
+    allowMissing: inputs.allowMissing,
+    force: inputs.force,
+    singleItem: inputs.singleItem,
+    attempts: inputs.remoteAttempts,
+    ...(inputs.remote ? { remote: inputs.remote } : {}),
+  };
+  setOutput('dvc-version', cli.version);
+  let report: Awaited<ReturnType<typeof dvc.reproduce>>;
+  try {
+    report = await dvc.reproduce(options);
+  } catch (error) {
+    if (error instanceof ActionError) {
+      appendSummary(
+        dvc.failureSummary(
+          'DVC repro failed',
+          error.message,
+          error instanceof dvc.DvcError ? error.details : [],
+        ),
+      );
+    }
+    throw error;
+  }
+  const cacheStatus = cacheRestore
+    ? await dvc.saveDvcCache(cacheRestore, {
+        workspace: inputs.workspace,
+        workingDirectory: inputs.workingDirectory,
+        os,
+      })
+    : undefined;
+  setOutput('stages-run', report.run);
+  setOutput('stages-skipped', report.skipped);
+  setOutput('lock-changed', String(report.lockChanged));
+  appendSummary(
+    dvc.reproSummary({
+      result: report,
+      workingDirectory: inputs.workingDirectoryInput,
+      dvcVersion: cli.version,
+      totalMs: performance.now() - started,
+      lockChanged: report.lockChanged,
+      ...(cacheStatus ? { cache: cacheStatus } : {}),
+    }),
+  );
+}
+
+/** main is the step: read the inputs, then run. */
+export async function main(): Promise<void> {
+  await reproStep(readInputs());
+}
+
+/** insideDvcProject tells whether a folder or one above it holds `.dvc/` (DVC's own test). */
+function insideDvcProject(dir: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, '.dvc'))) return true;
+    if (dirname(current) === current) return false;
+  }
+}
