@@ -112,7 +112,7 @@ async function ensurePythonTool(options) {
     const bin = (0,external_node_path_.join)(dir, 'bin');
     const executable = (0,external_node_path_.join)(bin, options.tool);
     const result = { tool: options.tool, version: options.version, dir, bin, executable };
-    // A venv outlives nothing it points at: a cached one whose interpreter is gone is rebuilt.
+    // A venv depends on its base interpreter: a cached one whose interpreter is gone is rebuilt.
     if (found && (0,which/* isExecutableFile */.J)(executable) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bin, 'python'))) {
         (0,runtime/* info */.pq)(`${options.tool} ${options.version}: reusing ${dir}`);
         return { ...result, cached: true };

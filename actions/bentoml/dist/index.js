@@ -138,9 +138,11 @@ async function spawnTool(command, args, options) {
             clearTimeout(killTimer);
             outLines.end();
             errLines.end();
+            const stdoutBytes = Buffer.concat(out);
             const result = {
                 exitCode: code ?? -1,
-                stdout: Buffer.concat(out).toString('utf8'),
+                stdout: stdoutBytes.toString('utf8'),
+                stdoutBytes,
                 stderr: Buffer.concat(err).toString('utf8'),
                 durationMs: Date.now() - started,
             };
@@ -1034,6 +1036,21 @@ function readContext(env = process.env) {
 
 // EXTERNAL MODULE: ../../packages/core/src/exec.ts
 var src_exec = __nccwpck_require__(8018);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/src/files.ts
+
+
+/** findUp returns the nearest folder at or above `dir` that holds `name`, or undefined. */
+function findUp(dir, name) {
+    for (let current = resolve(dir);; current = dirname(current)) {
+        if (existsSync(join(current, name)))
+            return current;
+        if (dirname(current) === current)
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/git.ts
 
 /** Git runs the real git CLI in one repository, quietly, with argv arrays. */
@@ -1088,7 +1105,7 @@ class Git {
             okCodes: [0, 128],
             env: this.env,
         });
-        return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
+        return result.exitCode === 0 ? result.stdoutBytes : undefined;
     }
     /** fetch fetches refspecs from a remote; `depth` deepens or limits history. */
     async fetch(remote, refspecs, options = {}) {
@@ -1119,8 +1136,6 @@ class Git {
     }
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/inputs.ts
 
 
@@ -1325,6 +1340,7 @@ function enableSourceMaps() {
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 // The light part of the core: safe to import at an action's start. Heavy adapters (the GitHub
 // client) live behind their own entry points and are imported lazily.
+
 
 
 

@@ -33,16 +33,17 @@ function getOctokit(token, options = {}) {
         userAgent: options.userAgent ?? 'mlops-actions',
         request: { retries: options.retries ?? 3 },
         throttle: {
-            onRateLimit: (retryAfter, request, _o, count) => {
-                (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
-                return count < 2;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _o, count) => {
-                (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
-                return count < 2;
-            },
+            onRateLimit: waitOutLimit('rate limit'),
+            onSecondaryRateLimit: waitOutLimit('secondary rate limit'),
         },
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+}
+/** waitOutLimit warns about a GitHub rate limit and lets the throttling plugin retry twice. */
+function waitOutLimit(kind) {
+    return (retryAfter, request, _octokit, count) => {
+        (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`GitHub ${kind} hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+        return count < 2;
+    };
 }
 /** httpStatus returns the HTTP status of an Octokit RequestError, or undefined for other errors. */
 function httpStatus(error) {

@@ -1085,10 +1085,23 @@ function readContext(env = process.env) {
 
 // EXTERNAL MODULE: ../../packages/core/src/exec.ts
 var exec = __nccwpck_require__(8018);
-// EXTERNAL MODULE: ../../packages/core/src/git.ts
-var git = __nccwpck_require__(2735);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/src/files.ts
+
+
+/** findUp returns the nearest folder at or above `dir` that holds `name`, or undefined. */
+function findUp(dir, name) {
+    for (let current = (0,external_node_path_.resolve)(dir);; current = (0,external_node_path_.dirname)(current)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(current, name)))
+            return current;
+        if ((0,external_node_path_.dirname)(current) === current)
+            return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/git.ts
+var git = __nccwpck_require__(2735);
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/inputs.ts
 
 
@@ -1301,6 +1314,7 @@ function enableSourceMaps() {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -1330,7 +1344,7 @@ function checkProject(inputs) {
             hint: 'Set working-directory to the DVC project folder, relative to the repository root',
         });
     }
-    if (!insideDvcProject(inputs.workingDirectory)) {
+    if (!findUp(inputs.workingDirectory, '.dvc')) {
         throw new errors/* ActionError */.lZ(`working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`, {
             hint: 'Set working-directory to the DVC project folder, or run `dvc init` and commit .dvc/',
         });
@@ -1375,15 +1389,6 @@ async function pushStep(inputs) {
 /** main is the step: read the inputs, then push. */
 async function main() {
     await pushStep(readInputs());
-}
-/** insideDvcProject tells whether a folder or one above it holds `.dvc/` (DVC's own test). */
-function insideDvcProject(dir) {
-    for (let current = dir;; current = (0,external_node_path_.dirname)(current)) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(current, '.dvc')))
-            return true;
-        if ((0,external_node_path_.dirname)(current) === current)
-            return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -1,6 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { ActionError, appendSummary, InputError, Inputs, setOutput } from '@mlops-actions/core';
+import { relative, sep } from 'node:path';
+import {
+  ActionError,
+  appendSummary,
+  findUp,
+  InputError,
+  Inputs,
+  setOutput,
+} from '@mlops-actions/core';
 
 /** Every input of action.yml, read once. */
 export interface PushInputs {
@@ -45,7 +52,7 @@ export function checkProject(inputs: PushInputs): void {
       hint: 'Set working-directory to the DVC project folder, relative to the repository root',
     });
   }
-  if (!insideDvcProject(inputs.workingDirectory)) {
+  if (!findUp(inputs.workingDirectory, '.dvc')) {
     throw new ActionError(
       `working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`,
       {
@@ -102,12 +109,4 @@ export async function pushStep(inputs: PushInputs): Promise<void> {
 /** main is the step: read the inputs, then push. */
 export async function main(): Promise<void> {
   await pushStep(readInputs());
-}
-
-/** insideDvcProject tells whether a folder or one above it holds `.dvc/` (DVC's own test). */
-function insideDvcProject(dir: string): boolean {
-  for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, '.dvc'))) return true;
-    if (dirname(current) === current) return false;
-  }
 }

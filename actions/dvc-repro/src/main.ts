@@ -1,6 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { ActionError, appendSummary, InputError, Inputs, setOutput } from '@mlops-actions/core';
+import { join, relative, sep } from 'node:path';
+import {
+  ActionError,
+  appendSummary,
+  findUp,
+  InputError,
+  Inputs,
+  setOutput,
+} from '@mlops-actions/core';
 
 /** Every input of action.yml, read once. */
 export interface ReproInputs {
@@ -67,7 +74,7 @@ export function checkProject(inputs: ReproInputs): void {
       hint,
     });
   }
-  if (!insideDvcProject(inputs.workingDirectory)) {
+  if (!findUp(inputs.workingDirectory, '.dvc')) {
     throw new ActionError(
       `working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`,
       {
@@ -153,12 +160,4 @@ export async function reproStep(
 /** main is the step: read the inputs, then run. */
 export async function main(): Promise<void> {
   await reproStep(readInputs());
-}
-
-/** insideDvcProject tells whether a folder or one above it holds `.dvc/` (DVC's own test). */
-function insideDvcProject(dir: string): boolean {
-  for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, '.dvc'))) return true;
-    if (dirname(current) === current) return false;
-  }
 }

@@ -11,8 +11,9 @@ import {
   exampleProjectEnv,
 } from '../../../packages/testkit/src/example-project.ts';
 import { pythonVenv } from '../../../packages/testkit/src/python.ts';
+import { runTool } from '../../../packages/testkit/src/tool.ts';
 
-const execFileAsync = promisify(execFile);
+const _execFileAsync = promisify(execFile);
 
 /** The venv's bin folder: dvc, and the python the example stages need (scikit-learn, BentoML). */
 export function venvBin(): string {
@@ -20,21 +21,13 @@ export function venvBin(): string {
 }
 
 /** run executes a tool with argv in a folder and returns its stdout; a failure carries its output. */
-export async function run(
+export function run(
   cwd: string,
   file: string,
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(file, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `${file} ${args.join(' ')} failed in ${cwd}: ${e.stderr || e.stdout || e.message}`,
-    );
-  }
+  return runTool(file, args, { cwd, env });
 }
 
 /** Where a published example project lives and the environment its tools need. */

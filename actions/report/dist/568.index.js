@@ -19,8 +19,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 7 modules
-var src = __webpack_require__(3069);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 8 modules
+var src = __webpack_require__(8467);
 ;// CONCATENATED MODULE: ../../packages/core/src/report/pyvalue.ts
 // Values as DVC (Python) sees them. DVC's params and metrics diffs compare Python objects: lists
 // become their Python repr ("[64, 32]"), 1 == 1.0 == True, and a float prints as "1e-05". To agree

@@ -138,9 +138,11 @@ async function spawnTool(command, args, options) {
             clearTimeout(killTimer);
             outLines.end();
             errLines.end();
+            const stdoutBytes = Buffer.concat(out);
             const result = {
                 exitCode: code ?? -1,
-                stdout: Buffer.concat(out).toString('utf8'),
+                stdout: stdoutBytes.toString('utf8'),
+                stdoutBytes,
                 stderr: Buffer.concat(err).toString('utf8'),
                 durationMs: Date.now() - started,
             };
@@ -234,7 +236,7 @@ class Git {
             okCodes: [0, 128],
             env: this.env,
         });
-        return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
+        return result.exitCode === 0 ? result.stdoutBytes : undefined;
     }
     /** fetch fetches refspecs from a remote; `depth` deepens or limits history. */
     async fetch(remote, refspecs, options = {}) {
@@ -268,7 +270,7 @@ class Git {
 
 /***/ }),
 
-/***/ 3069:
+/***/ 8467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -287,7 +289,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* reexport */ runtime/* warning */.$e)
 });
 
-// UNUSED EXPORTS: ExecError, Git, backoffDelay, codeBlock, debug, details, displayCommand, error, errorMessage, escapeCell, escapeData, escapeProperty, eventContext, exec, exportVariable, failureLine, formatCommand, formatKeyValue, getState, hiddenMarker, isDebug, issueCommand, knownSecrets, lastLines, link, notice, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, readEventPayload, readPullRequest, redact, redactSecrets, redactUrl, resolveInside, retry, saveState, setSecret, table
+// UNUSED EXPORTS: ExecError, Git, backoffDelay, codeBlock, debug, details, displayCommand, error, errorMessage, escapeCell, escapeData, escapeProperty, eventContext, exec, exportVariable, failureLine, findUp, formatCommand, formatKeyValue, getState, hiddenMarker, isDebug, issueCommand, knownSecrets, lastLines, link, notice, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, readEventPayload, readPullRequest, redact, redactSecrets, redactUrl, resolveInside, retry, saveState, setSecret, table
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -396,10 +398,23 @@ function readContext(env = process.env) {
 
 // EXTERNAL MODULE: ../../packages/core/src/exec.ts
 var exec = __nccwpck_require__(8018);
-// EXTERNAL MODULE: ../../packages/core/src/git.ts
-var git = __nccwpck_require__(2735);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/src/files.ts
+
+
+/** findUp returns the nearest folder at or above `dir` that holds `name`, or undefined. */
+function findUp(dir, name) {
+    for (let current = resolve(dir);; current = dirname(current)) {
+        if (existsSync(join(current, name)))
+            return current;
+        if (dirname(current) === current)
+            return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/git.ts
+var git = __nccwpck_require__(2735);
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/inputs.ts
 
 
@@ -606,6 +621,7 @@ function enableSourceMaps() {
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 // The light part of the core: safe to import at an action's start. Heavy adapters (the GitHub
 // client) live behind their own entry points and are imported lazily.
+
 
 
 
@@ -1399,8 +1415,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 7 modules
-var src = __nccwpck_require__(3069);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 8 modules
+var src = __nccwpck_require__(8467);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"

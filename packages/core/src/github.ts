@@ -33,33 +33,28 @@ export function getOctokit(token: string, options: ClientOptions = {}): GitHubCl
       userAgent: options.userAgent ?? 'mlops-actions',
       request: { retries: options.retries ?? 3 },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          count: number,
-        ) => {
-          warning(
-            `GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
-          );
-          return count < 2;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          count: number,
-        ) => {
-          warning(
-            `GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
-          );
-          return count < 2;
-        },
+        onRateLimit: waitOutLimit('rate limit'),
+        onSecondaryRateLimit: waitOutLimit('secondary rate limit'),
       },
     },
     retry,
     throttling,
   );
+}
+
+/** waitOutLimit warns about a GitHub rate limit and lets the throttling plugin retry twice. */
+function waitOutLimit(kind: string) {
+  return (
+    retryAfter: number,
+    request: { method: string; url: string },
+    _octokit: unknown,
+    count: number,
+  ) => {
+    warning(
+      `GitHub ${kind} hit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
+    );
+    return count < 2;
+  };
 }
 
 /** httpStatus returns the HTTP status of an Octokit RequestError, or undefined for other errors. */

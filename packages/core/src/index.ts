@@ -2,6 +2,7 @@
 // client) live behind their own entry points and are imported lazily.
 export * from './context.ts';
 export * from './exec.ts';
+export * from './files.ts';
 export * from './git.ts';
 export * from './inputs.ts';
 export * from './pure/index.ts';

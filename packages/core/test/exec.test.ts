@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { ActionError, displayCommand, ExecError, exec, Git } from '../src/index.ts';
+import { ActionError, displayCommand, ExecError, exec, findUp, Git } from '../src/index.ts';
 
 const node = process.execPath;
 
@@ -125,10 +125,30 @@ describe('Git', () => {
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]);
     writeFileSync(join(dir, 'image.png'), binary);
     await git.run(['add', 'image.png']);
-    await git.run(['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'image']);
+    await git.run([
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '-q',
+      '-m',
+      'image',
+    ]);
     expect(await git.show('HEAD', 'image.png')).toEqual(binary);
     expect((await git.changedPaths(['.'])).sort()).toEqual(['a.txt', 'b.txt']);
     await git.run(['checkout', '-q', '--detach']);
     expect(await git.currentBranch()).toBeUndefined();
+  });
+});
+
+describe('findUp', () => {
+  test('finds the nearest folder holding a name, or nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'findup-'));
+    const deep = join(root, 'a', 'b');
+    mkdirSync(join(root, '.dvc'), { recursive: true });
+    mkdirSync(deep, { recursive: true });
+    expect(findUp(deep, '.dvc')).toBe(root);
+    expect(findUp(deep, 'no-such-marker-anywhere')).toBeUndefined();
   });
 });

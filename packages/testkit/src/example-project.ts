@@ -4,8 +4,9 @@ import { delimiter, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './node24.ts';
 import { scratchDir } from './tmp.ts';
+import { runTool } from './tool.ts';
 
-const execFileAsync = promisify(execFile);
+const _execFileAsync = promisify(execFile);
 
 /** Folder of the example ML project (DVC pipeline, BentoML service, Kubernetes manifests). */
 export const exampleProjectDir = join(repoRoot, 'examples', 'project');
@@ -55,23 +56,6 @@ export function exampleProjectEnv(
     BENTOML_DO_NOT_TRACK: 'true',
     GIT_TERMINAL_PROMPT: '0',
   };
-}
-
-/** run executes one tool with an argv array and fails with its output when it exits non-zero. */
-async function run(
-  file: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(file, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string; message: string };
-    const output = [failure.stderr, failure.stdout].filter(Boolean).join('\n').trim();
-    throw new Error(`${[file, ...args].join(' ')} failed in ${cwd}: ${output || failure.message}`);
-  }
 }
 
 /** isGenerated tells whether a path inside the example folder is output of a previous run. */
@@ -130,4 +114,9 @@ export async function createExampleRepo(opts: ExampleRepoOptions): Promise<Examp
   await git('push', '--quiet', '-u', 'origin', 'main');
 
   return dvcRemoteDir === undefined ? { workDir, originDir } : { workDir, originDir, dvcRemoteDir };
+}
+
+/** run executes one tool in a folder (argument order of the calls above). */
+function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return runTool(file, args, { cwd, env });
 }

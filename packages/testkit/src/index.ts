@@ -10,4 +10,5 @@ export * from './python.ts';
 export * from './registry.ts';
 export * from './standins.ts';
 export * from './tmp.ts';
+export * from './tool.ts';
 export * from './workflow.ts';

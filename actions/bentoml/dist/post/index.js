@@ -494,9 +494,11 @@ async function spawnTool(command, args, options) {
             clearTimeout(killTimer);
             outLines.end();
             errLines.end();
+            const stdoutBytes = Buffer.concat(out);
             const result = {
                 exitCode: code ?? -1,
-                stdout: Buffer.concat(out).toString('utf8'),
+                stdout: stdoutBytes.toString('utf8'),
+                stdoutBytes,
                 stderr: Buffer.concat(err).toString('utf8'),
                 durationMs: Date.now() - started,
             };
@@ -524,6 +526,21 @@ function killGroup(pid, signal) {
     }
     catch {
         // Already gone.
+    }
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ../../packages/core/src/files.ts
+
+
+/** findUp returns the nearest folder at or above `dir` that holds `name`, or undefined. */
+function findUp(dir, name) {
+    for (let current = resolve(dir);; current = dirname(current)) {
+        if (existsSync(join(current, name)))
+            return current;
+        if (dirname(current) === current)
+            return undefined;
     }
 }
 
@@ -581,7 +598,7 @@ class Git {
             okCodes: [0, 128],
             env: this.env,
         });
-        return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
+        return result.exitCode === 0 ? result.stdoutBytes : undefined;
     }
     /** fetch fetches refspecs from a remote; `depth` deepens or limits history. */
     async fetch(remote, refspecs, options = {}) {
@@ -612,8 +629,6 @@ class Git {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/inputs.ts
 
 
@@ -816,6 +831,7 @@ function enableSourceMaps() {
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 // The light part of the core: safe to import at an action's start. Heavy adapters (the GitHub
 // client) live behind their own entry points and are imported lazily.
+
 
 
 

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { venvBin } from '../../../testkit/src/python.ts';
+import { runTool } from '../../../testkit/src/tool.ts';
 
-const execFileAsync = promisify(execFile);
+const _execFileAsync = promisify(execFile);
 
 /** A DVC repository made for a test. */
 export interface DvcRepo {
@@ -40,21 +41,8 @@ export function dvcEnv(): NodeJS.ProcessEnv {
   };
 }
 
-async function run(
-  file: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(file, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `${file} ${args.join(' ')} failed: ${[e.stderr, e.stdout].filter(Boolean).join('\n') || e.message}`,
-    );
-  }
+function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return runTool(file, args, { cwd, env });
 }
 
 /** createDvcRepo makes `git init` + `dvc init` on main, a bare origin and a local DVC remote. */
