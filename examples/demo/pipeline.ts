@@ -25,11 +25,11 @@ import {
   scratchDir,
   setupPythonStandIn,
   startLocalGitHub,
+  startLocalKube,
   startRegistry,
   startRetryProxy,
   testCertificate,
 } from '../../packages/testkit/src/index.ts';
-import { startLocalKube } from '../../packages/testkit/src/kube/index.ts';
 
 const run = promisify(execFile);
 

@@ -4,6 +4,7 @@ export * from './events.ts';
 export * from './example-project.ts';
 export * from './github/index.ts';
 export * from './harness.ts';
+export * from './kube/index.ts';
 export * from './moto.ts';
 export * from './node24.ts';
 export * from './python.ts';
