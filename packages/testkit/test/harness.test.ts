@@ -103,6 +103,33 @@ describe('runAction', () => {
     expect(result.annotations[0]?.message).toContain(message);
   });
 
+  test('an unreadable event payload is one clear error line and exit 1', async () => {
+    const result = await runAction({
+      action: fixture,
+      inputs: { greeting: 'x' },
+      rawEventText: '{not json',
+      steps: ['main'],
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^echo-action failed: the event payload at GITHUB_EVENT_PATH \(.*\) is not a JSON object\. Point GITHUB_EVENT_PATH at a JSON webhook payload\.$/,
+      ),
+    ]);
+  });
+
+  test('the event context gives the PR head SHA, not the merge SHA', async () => {
+    const event = pullRequestEvent({ headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) });
+    const result = await runAction({
+      action: fixture,
+      inputs: { greeting: 'pr' },
+      event,
+      sha: 'c'.repeat(40),
+      steps: ['main'],
+    });
+    expect(result.log).toContain(`event: pull_request, head ${'a'.repeat(40)}`);
+  });
+
   test('refuses an input that action.yml does not declare', async () => {
     await expect(runAction({ action: fixture, inputs: { nope: '1' } })).rejects.toThrow(
       /not declared/,
