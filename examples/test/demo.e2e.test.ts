@@ -31,13 +31,17 @@ describe('the local end-to-end demo', () => {
   });
 
   test('dvc.lock and the uncached metrics are committed on the pull request branch, nothing else', () => {
-    expect(result.lockCommit?.files.sort()).toEqual([
+    // Which plot files change depends on the new model; the lock and the metrics always do.
+    const allowed = [
       'dvc.lock',
       'evaluation/metrics.json',
       'evaluation/plots/confusion_matrix.json',
       'evaluation/plots/pred_preview.png',
       'model/training_history.json',
-    ]);
+    ];
+    const files = result.lockCommit?.files ?? [];
+    expect(files).toEqual(expect.arrayContaining(['dvc.lock', 'evaluation/metrics.json']));
+    expect(files.filter((f) => !allowed.includes(f))).toEqual([]);
   });
 
   test('the pull request has exactly one report comment with params, metrics and image links', () => {
