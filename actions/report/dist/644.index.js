@@ -31,7 +31,9 @@ function getOctokit(token, options = {}) {
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
         baseUrl,
         userAgent: options.userAgent ?? 'mlops-actions',
-        request: { retries: options.retries ?? 3 },
+        // Set on the plugin, not as request.retries: the plugin retries every failed request that
+        // carries request.retries, refusals (401, 403, 404, 422) included.
+        retry: { retries: options.retries ?? 3 },
         throttle: {
             onRateLimit: waitOutLimit('rate limit'),
             onSecondaryRateLimit: waitOutLimit('secondary rate limit'),

@@ -31,7 +31,9 @@ export function getOctokit(token: string, options: ClientOptions = {}): GitHubCl
     {
       baseUrl,
       userAgent: options.userAgent ?? 'mlops-actions',
-      request: { retries: options.retries ?? 3 },
+      // Set on the plugin, not as request.retries: the plugin retries every failed request that
+      // carries request.retries, refusals (401, 403, 404, 422) included.
+      retry: { retries: options.retries ?? 3 },
       throttle: {
         onRateLimit: waitOutLimit('rate limit'),
         onSecondaryRateLimit: waitOutLimit('secondary rate limit'),

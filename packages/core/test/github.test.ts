@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { type LocalGitHub, startLocalGitHub } from '../../testkit/src/github/index.ts';
+import { getOctokit, httpStatus } from '../src/github.ts';
+
+let github: LocalGitHub;
+let printed: string[];
+const saved = process.env['GITHUB_API_URL'];
+
+beforeEach(async () => {
+  github = await startLocalGitHub();
+  printed = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    printed.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  if (saved === undefined) delete process.env['GITHUB_API_URL'];
+  else process.env['GITHUB_API_URL'] = saved;
+  await github.stop();
+});
+
+describe('getOctokit', () => {
+  test('talks to the API named by GITHUB_API_URL (GitHub Enterprise Server)', async () => {
+    process.env['GITHUB_API_URL'] = `${github.url}/`;
+    const { data } = await getOctokit('ghs_test_token').rest.repos.get({ owner: 'octo-org', repo: 'demo' });
+    expect(data.full_name).toBe('octo-org/demo');
+    github.assertNoViolations();
+  });
+
+  test('masks the token before anything can print it', () => {
+    getOctokit('ghs_a_token_to_hide', { apiUrl: github.url });
+    expect(printed.join('')).toContain('::add-mask::ghs_a_token_to_hide');
+  });
+
+  test('retries server errors and then succeeds', async () => {
+    github.failNext({ method: 'GET', path: /^\/repos\/octo-org\/demo$/ }, 2, 502);
+    const octokit = getOctokit('ghs_test_token', { apiUrl: github.url });
+    const { status } = await octokit.rest.repos.get({ owner: 'octo-org', repo: 'demo' });
+    expect(status).toBe(200);
+    expect(github.requests.filter((r) => r.path === '/repos/octo-org/demo').map((r) => r.status)).toEqual([502, 502, 200]);
+  });
+
+  test('does not retry a refusal, and httpStatus reads its status', async () => {
+    const octokit = getOctokit('not-a-known-token', { apiUrl: github.url });
+    const error = await octokit.rest.repos.get({ owner: 'octo-org', repo: 'demo' }).catch((e) => e);
+    expect(httpStatus(error)).toBe(401);
+    expect(github.requests.filter((r) => r.path === '/repos/octo-org/demo').map((r) => r.status)).toEqual([401]);
+  });
+
+  test('httpStatus is undefined for errors without one', () => {
+    expect(httpStatus(new Error('x'))).toBeUndefined();
+  });
+});
