@@ -25,7 +25,10 @@ afterEach(async () => {
 describe('getOctokit', () => {
   test('talks to the API named by GITHUB_API_URL (GitHub Enterprise Server)', async () => {
     process.env['GITHUB_API_URL'] = `${github.url}/`;
-    const { data } = await getOctokit('ghs_test_token').rest.repos.get({ owner: 'octo-org', repo: 'demo' });
+    const { data } = await getOctokit('ghs_test_token').rest.repos.get({
+      owner: 'octo-org',
+      repo: 'demo',
+    });
     expect(data.full_name).toBe('octo-org/demo');
     github.assertNoViolations();
   });
@@ -40,14 +43,18 @@ describe('getOctokit', () => {
     const octokit = getOctokit('ghs_test_token', { apiUrl: github.url });
     const { status } = await octokit.rest.repos.get({ owner: 'octo-org', repo: 'demo' });
     expect(status).toBe(200);
-    expect(github.requests.filter((r) => r.path === '/repos/octo-org/demo').map((r) => r.status)).toEqual([502, 502, 200]);
+    expect(
+      github.requests.filter((r) => r.path === '/repos/octo-org/demo').map((r) => r.status),
+    ).toEqual([502, 502, 200]);
   });
 
   test('does not retry a refusal, and httpStatus reads its status', async () => {
     const octokit = getOctokit('not-a-known-token', { apiUrl: github.url });
     const error = await octokit.rest.repos.get({ owner: 'octo-org', repo: 'demo' }).catch((e) => e);
     expect(httpStatus(error)).toBe(401);
-    expect(github.requests.filter((r) => r.path === '/repos/octo-org/demo').map((r) => r.status)).toEqual([401]);
+    expect(
+      github.requests.filter((r) => r.path === '/repos/octo-org/demo').map((r) => r.status),
+    ).toEqual([401]);
   });
 
   test('httpStatus is undefined for errors without one', () => {
