@@ -12,7 +12,7 @@ const defaults: Record<string, string> = {
   'INPUT_FAIL-ON-NO-PUSH': 'false',
   INPUT_TOKEN: 'ghs_abc',
   'INPUT_WORKING-DIRECTORY': '.',
-  GITHUB_WORKSPACE: '/work/ws',
+  GITHUB_WORKSPACE: '/home/runner/work/repo',
 };
 
 function read(env: Record<string, string> = {}) {
@@ -31,7 +31,7 @@ describe('readInputs', () => {
       signed: false,
       failOnNoPush: false,
       token: 'ghs_abc',
-      workingDirectory: '/work/ws',
+      workingDirectory: '/home/runner/work/repo',
     });
   });
 
