@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests and the demo need, on a fresh machine, and reuses what is there:
-# npm packages (incl. Node 24), Debian packages, Go-built tools, and the pinned Python venv.
+# npm packages (incl. Node 24), Debian packages, Go-built tools, the local Kubernetes control
+# plane, and the pinned Python venv.
 # Safe to run again; each part is skipped when it is already in place.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +47,15 @@ while read -r tool module; do
   fi
 done < scripts/go-tools.txt
 
-# 4. The pinned Python venv (dvc, bentoml, scikit-learn, moto).
+# 4. The local Kubernetes control plane (etcd, kube-apiserver, controller manager, scheduler,
+#    kubectl, kwok), built once from the Go module proxy in one `go build` (scripts/kube).
+if ! bin_dir="$(bash scripts/kube/build.sh)"; then
+  echo "bootstrap: the local Kubernetes control plane could not be built (see above)" >&2
+  exit 1
+fi
+echo "$bin_dir" > "$cache/kube-bin-path"
+
+# 5. The pinned Python venv (dvc, bentoml, scikit-learn, moto).
 step "python venv"
 bash scripts/setup-python.sh > "$cache/venv-path"
 echo "bootstrap: ready (venv $(cat "$cache/venv-path"))" >&2
