@@ -101,12 +101,10 @@ describe('requests the description rejects', () => {
 
   test('an operation GitHub has but the stand-in lacks is answered 404 and recorded', async () => {
     const github = await start();
-    const answer = await send(github, 'GET', '/repos/octo-org/demo/releases');
+    const answer = await send(github, 'GET', '/repos/octo-org/demo/topics');
     expect(answer.status).toBe(404);
     expect(github.violations).toEqual([
-      expect.stringContaining(
-        'repos/list-releases (GET /repos/{owner}/{repo}/releases) is missing',
-      ),
+      expect.stringContaining('repos/get-all-topics (GET /repos/{owner}/{repo}/topics) is missing'),
     ]);
   });
 

@@ -5,6 +5,7 @@ import type {
   InstallationRecord,
   IssueCommentRecord,
   PullRequestRecord,
+  ReleaseRecord,
   RepositoryRecord,
   RunnerRecord,
   TokenRecord,
@@ -416,8 +417,8 @@ export function runnerJson(runner: RunnerRecord): Json {
     runner_group_id: runner.runnerGroupId,
     name: runner.name,
     os: 'unknown',
-    status: 'offline',
-    busy: false,
+    status: runner.status ?? 'offline',
+    busy: runner.busy ?? false,
     ephemeral: true,
     labels: runner.labels.map((name, index) => ({
       id: index + 1,
@@ -451,5 +452,34 @@ export function installationJson(world: World, installation: InstallationRecord)
     single_file_paths: [],
     suspended_by: null,
     suspended_at: null,
+  };
+}
+
+/** The `release` object of the releases endpoints. */
+export function releaseJson(world: World, release: ReleaseRecord): Json {
+  const repo = world.repository(release.repository);
+  if (!repo) throw new Error(`release ${release.id} names unknown repository`);
+  const api = `${world.apiUrl}/repos/${seg(repo.owner)}/${seg(repo.name)}`;
+  const url = `${api}/releases/${release.id}`;
+  const tag = seg(release.tagName);
+  return {
+    url,
+    html_url: `${world.serverUrl}/${repo.fullName}/releases/tag/${tag}`,
+    assets_url: `${url}/assets`,
+    upload_url: `${url}/assets{?name,label}`,
+    tarball_url: `${api}/tarball/${tag}`,
+    zipball_url: `${api}/zipball/${tag}`,
+    id: release.id,
+    node_id: nodeId('RE', release.id),
+    tag_name: release.tagName,
+    target_commitish: release.targetCommitish,
+    name: release.name,
+    body: release.body,
+    draft: release.draft,
+    prerelease: release.prerelease,
+    created_at: release.createdAt,
+    published_at: release.draft ? null : release.createdAt,
+    author: loginJson(world, release.author),
+    assets: [],
   };
 }

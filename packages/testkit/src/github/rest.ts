@@ -9,6 +9,7 @@ import {
   issueCommentJson,
   privateUserJson,
   pullRequestJson,
+  releaseJson,
   repositoryJson,
   runnerJson,
 } from './render.ts';
@@ -406,6 +407,32 @@ function generateJitConfig(ctx: RestContext, scope: RunnerScope): RestResult {
   return { status: 201, body: { runner: runnerJson(runner), encoded_jit_config: encoded } };
 }
 
+function runnersOf(ctx: RestContext, scope: RunnerScope) {
+  return ctx.world.state.runners.filter(
+    (r) =>
+      r.scope.kind === scope.kind && r.scope.target.toLowerCase() === scope.target.toLowerCase(),
+  );
+}
+
+/** GET .../actions/runners: the runners of that scope (optionally one `name`), paginated. */
+function listRunners(ctx: RestContext, scope: RunnerScope): RestResult {
+  const name = typeof ctx.query.name === 'string' ? ctx.query.name : undefined;
+  const runners = runnersOf(ctx, scope).filter((r) => name === undefined || r.name === name);
+  const { page, headers } = paginate(ctx, runners);
+  return {
+    status: 200,
+    body: { total_count: runners.length, runners: page.map((r) => runnerJson(r)) },
+    headers,
+  };
+}
+
+/** GET .../actions/runners/{runner_id}: one runner of that scope, or 404. */
+function getRunner(ctx: RestContext, scope: RunnerScope): RestResult {
+  const runner = runnersOf(ctx, scope).find((r) => r.id === Number(ctx.params.runner_id));
+  if (!runner) throw notFound();
+  return { status: 200, body: runnerJson(runner) };
+}
+
 /** DELETE .../actions/runners/{runner_id}: forgets a runner of that scope; 204, or 404 if unknown. */
 function deleteRunner(ctx: RestContext, scope: RunnerScope): RestResult {
   const id = Number(ctx.params.runner_id);
@@ -536,6 +563,70 @@ function createInstallationToken(ctx: RestContext): RestResult {
   return { status: 201, body };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Releases
+
+async function createRelease(ctx: RestContext): Promise<RestResult> {
+  const repo = requireRepository(ctx, [{ permission: 'contents', level: 'write' }]);
+  const input = ctx.body as {
+    tag_name: string;
+    target_commitish?: string;
+    name?: string;
+    body?: string;
+    draft?: boolean;
+    prerelease?: boolean;
+  };
+  if (
+    ctx.world.state.releases.some(
+      (r) => r.repository === repo.fullName && r.tagName === input.tag_name,
+    )
+  ) {
+    throw new HttpError(422, 'Validation Failed', [
+      { resource: 'Release', code: 'already_exists', field: 'tag_name' },
+    ]);
+  }
+  let target = input.target_commitish ?? repo.defaultBranch;
+  if (repo.gitDir) {
+    const tagged = await resolveCommit(repo.gitDir, `refs/tags/${input.tag_name}`);
+    // GitHub would create the tag from target_commitish; the stand-in serves pushed tags only.
+    if (!tagged) ctx.violation(`tag ${input.tag_name} is not in ${repo.fullName}: push it first`);
+    target = tagged ?? target;
+  }
+  const release = {
+    id: ctx.world.nextId(),
+    repository: repo.fullName,
+    tagName: input.tag_name,
+    targetCommitish: target,
+    name: input.name ?? input.tag_name,
+    body: input.body ?? null,
+    draft: input.draft ?? false,
+    prerelease: input.prerelease ?? false,
+    author: callerLogin(ctx),
+    createdAt: isoNow(),
+  };
+  ctx.world.state.releases.push(release);
+  const json = releaseJson(ctx.world, release);
+  return { status: 201, body: json, headers: { location: String(json.url) } };
+}
+
+function getReleaseByTag(ctx: RestContext): RestResult {
+  const repo = requireRepository(ctx);
+  const release = ctx.world.state.releases.find(
+    (r) => r.repository === repo.fullName && r.tagName === ctx.params.tag && !r.draft,
+  );
+  if (!release) throw notFound();
+  return { status: 200, body: releaseJson(ctx.world, release) };
+}
+
+function listReleases(ctx: RestContext): RestResult {
+  const repo = requireRepository(ctx);
+  const releases = ctx.world.state.releases
+    .filter((r) => r.repository === repo.fullName)
+    .sort((a, b) => b.id - a.id);
+  const { page, headers } = paginate(ctx, releases);
+  return { status: 200, body: page.map((r) => releaseJson(ctx.world, r)), headers };
+}
+
 /** The operations the local GitHub implements, by OpenAPI operationId. */
 export const REST_HANDLERS: Record<string, (ctx: RestContext) => RestResult | Promise<RestResult>> =
   {
@@ -548,6 +639,9 @@ export const REST_HANDLERS: Record<string, (ctx: RestContext) => RestResult | Pr
     'issues/update-comment': updateIssueComment,
     'issues/delete-comment': deleteIssueComment,
     'repos/create-commit-comment': createCommitComment,
+    'repos/create-release': createRelease,
+    'repos/get-release-by-tag': getReleaseByTag,
+    'repos/list-releases': listReleases,
     'actions/create-registration-token-for-repo': (ctx) =>
       issueRunnerToken(ctx, 'registration', repositoryRunnerScope(ctx)),
     'actions/create-remove-token-for-repo': (ctx) =>
@@ -564,6 +658,12 @@ export const REST_HANDLERS: Record<string, (ctx: RestContext) => RestResult | Pr
       deleteRunner(ctx, repositoryRunnerScope(ctx)),
     'actions/delete-self-hosted-runner-from-org': (ctx) =>
       deleteRunner(ctx, organizationRunnerScope(ctx)),
+    'actions/list-self-hosted-runners-for-repo': (ctx) =>
+      listRunners(ctx, repositoryRunnerScope(ctx)),
+    'actions/list-self-hosted-runners-for-org': (ctx) =>
+      listRunners(ctx, organizationRunnerScope(ctx)),
+    'actions/get-self-hosted-runner-for-repo': (ctx) => getRunner(ctx, repositoryRunnerScope(ctx)),
+    'actions/get-self-hosted-runner-for-org': (ctx) => getRunner(ctx, organizationRunnerScope(ctx)),
     'apps/get-repo-installation': getRepositoryInstallation,
     'apps/get-org-installation': getOrganizationInstallation,
     'apps/create-installation-access-token': createInstallationToken,

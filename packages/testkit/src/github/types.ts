@@ -205,6 +205,9 @@ export interface RunnerRecord {
   runnerGroupId: number;
   workFolder: string;
   createdAt: string;
+  /** Whether the runner is connected: tests play it (see `playRunnerPods`); offline by default. */
+  status?: 'online' | 'offline';
+  busy?: boolean;
 }
 
 /** A runner registration or remove token that was issued. */
@@ -244,6 +247,21 @@ export interface InstallationTokenRecord {
   expiresAt: string;
 }
 
+/** A release published on a tag (`POST /repos/{owner}/{repo}/releases`). */
+export interface ReleaseRecord {
+  id: number;
+  repository: string;
+  tagName: string;
+  /** The commit the tag names, when the repository is backed by git. */
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: string;
+}
+
 /** A token the server accepts, resolved. */
 export interface TokenRecord {
   token: string;
@@ -269,6 +287,7 @@ export interface LocalGitHubState {
   jitConfigs: JitConfigRecord[];
   installations: InstallationRecord[];
   installationTokens: InstallationTokenRecord[];
+  releases: ReleaseRecord[];
 }
 
 /** One request the local GitHub answered. */

@@ -77,6 +77,7 @@ export class World {
       jitConfigs: [],
       installations: [],
       installationTokens: [],
+      releases: [],
     };
   }
 
