@@ -27,6 +27,10 @@ if (result.lockCommit) {
 }
 if (result.reportPath) console.log(`report (Markdown):      ${result.reportPath}`);
 console.log(`deployed image:         ${result.deployedImage ?? 'none'}`);
+for (const job of result.jobs) {
+  const time = job.result === 'skipped' ? 'skipped' : `${(job.durationMs / 1000).toFixed(1)}s`;
+  console.log(`job time:               ${job.workflow} / ${job.name} (${job.run}): ${time}`);
+}
 console.log(`PR #1 comments:         ${result.comments.length}`);
 for (const comment of result.comments) {
   console.log(
@@ -45,6 +49,7 @@ for (const [name, job] of failedJobs) {
     `\njob ${name} failed at "${step?.name}":\n${step?.log.split('\n').slice(-30).join('\n')}`,
   );
 }
+console.log(`\nthe pull request as a page (open it in a browser): ${result.pagePath}`);
 console.log(
   `\ndemo finished in ${elapsed().trim()}${failedJobs.length ? ` with ${failedJobs.length} failed job(s)` : ''}`,
 );

@@ -4,7 +4,7 @@
 // GitHub, then the merge and the publish-and-deploy workflow as far as this machine allows.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, parseDocument } from 'yaml';
 import {
@@ -14,6 +14,7 @@ import {
   createExampleRepo,
   ensureBaseImage,
   type JobResult,
+  kubeBinDir,
   type LocalTokenOptions,
   pullRequestEvent,
   pushEvent,
@@ -24,12 +25,19 @@ import {
   type StepEvent,
   scratchDir,
   setupPythonStandIn,
+  startCluster,
   startLocalGitHub,
-  startLocalKube,
   startRegistry,
   startRetryProxy,
   testCertificate,
 } from '../../packages/testkit/src/index.ts';
+import {
+  imagesFromOrigin,
+  JobRecorder,
+  type PageComment,
+  type PageJob,
+  renderPage,
+} from './page.ts';
 
 const run = promisify(execFile);
 
@@ -51,6 +59,20 @@ export interface DemoResult {
   /** The image the Deployment runs after publish-and-deploy, when it got that far. */
   deployedImage: string | undefined;
   skipped: string[];
+  /** train-and-report again after a second push to the pull request (another parameter). */
+  secondRun: Record<string, JobResult | 'skipped'>;
+  /** The report comment as it stood after each train-and-report run. */
+  commentVersions: PageComment[];
+  /** Every job run, in the order they ran, with their steps' times and job summaries. */
+  jobs: PageJob[];
+  /** The self-contained HTML page of the pull request (demo/page.ts). */
+  pagePath: string;
+}
+
+/** What a demo run may change. */
+export interface DemoOptions {
+  /** Folder of the workflows to run (default examples/workflows). */
+  workflows?: string;
 }
 
 /** The registry side of publish-and-deploy: what the workflow's vars, secrets and runner get. */
@@ -148,13 +170,18 @@ function jobTokens(workflowFile: string, prefix: string): Record<string, LocalTo
 }
 
 /** runDemo runs the whole pipeline locally and returns what it produced. */
-export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
+export async function runDemo(
+  progress: DemoProgress,
+  options: DemoOptions = {},
+): Promise<DemoResult> {
   const venv = pythonVenv();
+  const recorder = new JobRecorder();
   const skipped: string[] = [];
   const venvEnv = { PATH: `${join(venv, 'bin')}:${process.env['PATH']}` };
   // What every step of a job sees of the runner machine.
   const runnerEnv = { HOME: process.env['HOME'] ?? '/tmp', DVC_NO_ANALYTICS: '1' };
   const stepLine = (e: StepEvent) => {
+    recorder.step(e);
     if (e.status === 'start') return;
     const mark = e.status === 'success' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL';
     const time = e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)}s)`;
@@ -240,7 +267,7 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
     `pull request #1: ${BRANCH} (${headSha.slice(0, 7)}) into main; merge ref ${mergeSha.slice(0, 7)}`,
   );
 
-  const trainWorkflow = join(WORKFLOWS, 'train-and-report.yml');
+  const trainWorkflow = join(options.workflows ?? WORKFLOWS, 'train-and-report.yml');
   const publishWorkflow = join(WORKFLOWS, 'publish-and-deploy.yml');
   const tokens = { ...jobTokens(trainWorkflow, 'pr'), ...jobTokens(publishWorkflow, 'main') };
   const github = await startLocalGitHub({
@@ -292,9 +319,6 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
       report && report !== 'skipped'
         ? report.steps.find((s) => s.outputs['report-path'])?.outputs['report-path']
         : undefined;
-    const comments = github.state.issueComments
-      .filter((c) => c.repository === REPOSITORY && c.issueNumber === 1)
-      .map((c) => ({ id: c.id, author: c.author, body: c.body }));
     await git(workDir, 'fetch', '-q', 'origin', BRANCH);
     const tip = await git(workDir, 'log', '-1', '--format=%H%x00%s', `origin/${BRANCH}`);
     const [sha = '', subject = ''] = tip.split('\0');
@@ -302,6 +326,97 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
       .split('\n')
       .filter(Boolean);
     const lockCommit = sha !== headSha ? { sha, subject, files } : undefined;
+    recorder.take('train-and-report', 'run 1: pull request opened', trainAndReport);
+    const commentVersions: PageComment[] = [];
+    const snapshotComments = (after: string) => {
+      for (const c of github.state.issueComments)
+        if (c.repository === REPOSITORY && c.issueNumber === 1)
+          commentVersions.push({
+            id: c.id,
+            author: c.author,
+            body: c.body,
+            createdAt: c.createdAt,
+            updatedAt: c.updatedAt,
+            after,
+          });
+    };
+    snapshotComments('after run 1');
+
+    progress.phase('A second push to the pull request: another parameter, the same comment');
+    await git(workDir, 'checkout', '-q', '-B', BRANCH, `origin/${BRANCH}`);
+    const params2 = parseDocument(readFileSync(paramsFile, 'utf8'));
+    const rate = Number(params2.getIn(['train', 'optimizer', 'learning_rate']));
+    params2.setIn(['train', 'optimizer', 'learning_rate'], rate * 2);
+    writeFileSync(paramsFile, params2.toString());
+    await git(workDir, 'commit', '-q', '-am', `Double the learning rate to ${rate * 2}`);
+    await git(workDir, 'push', '-q', 'origin', BRANCH);
+    const headSha2 = await git(workDir, 'rev-parse', 'HEAD');
+    const mergeSha2 = await git(
+      workDir,
+      'commit-tree',
+      `${headSha2}^{tree}`,
+      '-p',
+      baseSha,
+      '-p',
+      headSha2,
+      '-m',
+      `Merge ${headSha2} into ${baseSha}`,
+    );
+    await git(
+      workDir,
+      'push',
+      '-q',
+      'origin',
+      `+${headSha2}:refs/pull/1/head`,
+      `+${mergeSha2}:refs/pull/1/merge`,
+    );
+    const pull = github.state.pullRequests.find((p) => p.number === 1)!;
+    pull.head.sha = headSha2;
+    progress.step(
+      `pull request #1 now at ${headSha2.slice(0, 7)}; merge ref ${mergeSha2.slice(0, 7)}`,
+    );
+    const secondRun = await runWorkflow({
+      workflow: trainWorkflow,
+      event: pullRequestEvent({
+        repository: REPOSITORY,
+        number: 1,
+        headRef: BRANCH,
+        headSha: headSha2,
+        baseRef: 'main',
+        baseSha,
+        private: true,
+      }),
+      repository: REPOSITORY,
+      sha: mergeSha2,
+      ref: 'refs/pull/1/merge',
+      apiUrl: github.url,
+      serverUrl: github.serverUrl,
+      token: 'unused',
+      tokenFor: (job) => `ghs_pr_${job.replace(/-/g, '_')}_token`,
+      env: runnerEnv,
+      standIns: {
+        'actions/checkout': checkoutStandIn(originDir, {
+          ref: 'refs/pull/1/merge',
+          sha: mergeSha2,
+        }),
+        'actions/setup-python': setupPythonStandIn(venv),
+      },
+      onJob: (job, status) => progress.step(`job ${job}: ${status}`),
+      onStep: stepLine,
+    });
+    github.assertNoViolations();
+    recorder.take('train-and-report', 'run 2: a second push', secondRun);
+    snapshotComments('after run 2');
+    await git(workDir, 'fetch', '-q', 'origin', BRANCH);
+    const branchCommits = (
+      await git(workDir, 'log', '--reverse', '--format=%H%x00%s', `main..origin/${BRANCH}`)
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [commitSha = '', commitSubject = ''] = line.split('\0');
+        return { sha: commitSha, subject: commitSubject };
+      });
 
     progress.phase('Merge, then publish-and-deploy (examples/workflows/publish-and-deploy.yml)');
     await git(workDir, 'checkout', '-q', 'main');
@@ -317,8 +432,16 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
     await git(workDir, 'push', '-q', 'origin', 'main');
     const mainSha = await git(workDir, 'rev-parse', 'HEAD');
     progress.step(`pull request #1 merged into main at ${mainSha.slice(0, 7)}`);
-    const kube = await startLocalKube();
-    progress.step(`Kubernetes API (local stand-in, real kubectl) on ${kube.url}`);
+    // The real control plane (scripts/kube); without its binaries only the rollout is skipped.
+    const kube = kubeBinDir(true) ? await startCluster() : undefined;
+    if (kube)
+      progress.step(
+        `Kubernetes ${kube.url}: etcd, kube-apiserver, controller manager, scheduler, kwok nodes`,
+      );
+    else
+      skipped.push(
+        "deploy: needs the local Kubernetes control plane ('bash scripts/kube/build.sh' builds it; npm test's bootstrap does), so the rollout step is skipped",
+      );
     if (!builds) {
       skipped.push(
         `containerize and push: needs ${IMAGE_TOOLS.filter((t) => !onPath(t)).join(', ')} (npm test's bootstrap installs them); the bento is still built`,
@@ -339,7 +462,7 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
         token: 'unused',
         tokenFor: (job) => `ghs_main_${job.replace(/-/g, '_')}_token`,
         vars: builds?.vars ?? {},
-        secrets: { ...(builds?.secrets ?? {}), KUBECONFIG: kube.kubeconfig() },
+        secrets: { ...(builds?.secrets ?? {}), ...(kube ? { KUBECONFIG: kube.kubeconfig() } : {}) },
         env: { ...runnerEnv, ...(builds?.env ?? {}), BENTOML_HOME: scratchDir('bentoml-home-') },
         standIns: {
           'actions/checkout': checkoutStandIn(originDir, { ref: 'refs/heads/main', sha: mainSha }),
@@ -348,24 +471,61 @@ export async function runDemo(progress: DemoProgress): Promise<DemoResult> {
         onJob: (job, status) => progress.step(`job ${job}: ${status}`),
         onStep: stepLine,
       });
-      const deployment = kube.get('apps/v1', 'Deployment', 'default', 'digits-classifier') as
-        | { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } }
-        | undefined;
+      const deployment = await kube?.get<{
+        spec?: { template?: { spec?: { containers?: { image?: string }[] } } };
+      }>('deployment', 'digits-classifier', 'default');
       deployedImage = deployment?.spec?.template?.spec?.containers?.[0]?.image;
+      if (deployment && kube) {
+        const { stdout } = await kube.kubectl([
+          'get',
+          'deploy,rs,pods',
+          '-n',
+          'default',
+          '-o',
+          'wide',
+        ]);
+        progress.step(`kubectl get deploy,rs,pods:\n${stdout.trimEnd()}`);
+      }
     } finally {
-      await kube.stop();
+      await kube?.stop();
       await builds?.stop();
     }
+    if (publishAndDeploy)
+      recorder.take('publish-and-deploy', 'push to main after the merge', publishAndDeploy);
+    const pagePath = join(dirname(workDir), 'pull-request-1.html');
+    writeFileSync(
+      pagePath,
+      renderPage({
+        repository: REPOSITORY,
+        pullRequest: {
+          number: 1,
+          title: 'Tune the model',
+          head: BRANCH,
+          base: 'main',
+          author: 'octocat',
+        },
+        commits: branchCommits,
+        comments: commentVersions,
+        jobs: recorder.jobs,
+        image: imagesFromOrigin(originDir, github.serverUrl, REPOSITORY),
+      }),
+    );
     return {
       workDir,
       originDir,
       trainAndReport,
       publishAndDeploy,
       reportPath,
-      comments,
+      comments: commentVersions
+        .filter((c) => c.after === 'after run 2')
+        .map(({ id, author, body }) => ({ id, author, body })),
       lockCommit,
       deployedImage,
       skipped,
+      secondRun,
+      commentVersions,
+      jobs: recorder.jobs,
+      pagePath,
     };
   } finally {
     await github.stop();
