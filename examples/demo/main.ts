@@ -6,14 +6,18 @@ import { readFileSync } from 'node:fs';
 process.env['MLOPS_KEEP_TMP'] = '1';
 
 import { runDemo } from './pipeline.ts';
+import { runRunnerPodDemo } from './runner-pod.ts';
 
 const started = Date.now();
 let phase = 0;
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s`;
-const result = await runDemo({
-  phase: (title) => console.log(`\n[${elapsed()}] ${++phase}. ${title}`),
-  step: (line) => console.log(`[${elapsed()}]    ${line}`),
-});
+const progress = {
+  phase: (title: string) => console.log(`\n[${elapsed()}] ${++phase}. ${title}`),
+  step: (line: string) => console.log(`[${elapsed()}]    ${line}`),
+};
+const result = await runDemo(progress);
+// The GPU variant: train-on-gpu.yml with a runner pod started and removed on the local cluster.
+const gpu = await runRunnerPodDemo(progress);
 
 console.log('\n== Where everything went');
 console.log(`repository (work tree): ${result.workDir}`);
@@ -39,8 +43,17 @@ for (const comment of result.comments) {
 }
 if (result.reportPath && !result.comments.length)
   console.log(readFileSync(result.reportPath, 'utf8'));
+console.log('\n== train-on-gpu: the runner pod of one run');
+if (gpu.skipped) console.log(`skipped: ${gpu.skipped}`);
+for (const event of gpu.podEvents) console.log(`runner pod:             ${event}`);
 for (const line of result.skipped) console.log(`skipped: ${line}`);
-const jobs = { ...result.trainAndReport, ...(result.publishAndDeploy ?? {}) };
+const jobs = {
+  ...result.trainAndReport,
+  ...(result.publishAndDeploy ?? {}),
+  ...Object.fromEntries(
+    Object.entries(gpu.jobs).map(([name, job]) => [`train-on-gpu/${name}`, job]),
+  ),
+};
 const failedJobs = Object.entries(jobs).filter(([, r]) => r !== 'skipped' && !r.success);
 for (const [name, job] of failedJobs) {
   if (job === 'skipped') continue;
