@@ -156,6 +156,7 @@ export async function main(): Promise<void> {
       rollouts: result.rollouts,
       renderedPath: result.renderedPath,
       timeout: k8s.formatDuration(inputs.timeoutMs),
+      writtenBack: result.writtenBack,
     }),
   );
   if (result.failure) throw result.failure;

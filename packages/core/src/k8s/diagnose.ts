@@ -256,3 +256,99 @@ export function headline(problems: readonly PodProblem[]): string | undefined {
     detail = /last exit code [^;]+/.exec(first.message)?.[0] ?? '';
   return `${first.reason} in ${where}${detail ? ` (${detail})` : ''}`;
 }
+
+/** Waiting reasons no retry of the kubelet will cure: the image reference itself is wrong or unreachable. */
+const HOPELESS_WAITING = [
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+];
+
+/**
+ * hopeless picks the problem that cannot heal by itself, so waiting for the timeout is pointless:
+ * an image that cannot be pulled, a container in CrashLoopBackOff after `crashRestarts` restarts,
+ * a pod no node can take (Unschedulable). Undefined when every problem may still resolve.
+ */
+export function hopeless(
+  problems: readonly PodProblem[],
+  crashRestarts = 3,
+): PodProblem | undefined {
+  return problems.find(
+    (p) =>
+      HOPELESS_WAITING.includes(p.reason) ||
+      (p.reason === 'CrashLoopBackOff' && p.restarts >= crashRestarts) ||
+      (p.reason === 'Unschedulable' && !p.container),
+  );
+}
+
+function caughtUp(workload: Json): boolean {
+  const generation = Number(obj(workload['metadata'])['generation'] ?? 0);
+  const observed = Number(obj(workload['status'])['observedGeneration'] ?? -1);
+  return observed >= generation;
+}
+
+function label(o: Json, key: string): string | undefined {
+  const value = obj(obj(o['metadata'])['labels'])[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function annotation(o: Json, key: string): string | undefined {
+  const value = obj(obj(o['metadata'])['annotations'])[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * currentRevisionPods keeps the pods of the workload's current revision (the one being rolled
+ * out), so a pod of an older revision that was already broken does not fail this rollout. Empty
+ * until the controller has seen the workload's latest generation. `items` are the pods and, for a
+ * Deployment, its ReplicaSets.
+ */
+export function currentRevisionPods(kind: string, workload: Json, items: readonly Json[]): Json[] {
+  if (!caughtUp(workload)) return [];
+  const pods = items.filter((i) => i['kind'] === 'Pod');
+  let key: string;
+  let value: string | undefined;
+  if (kind === 'Deployment') {
+    const revision = annotation(workload, 'deployment.kubernetes.io/revision');
+    const uid = obj(workload['metadata'])['uid'];
+    const rs = items.find(
+      (i) =>
+        i['kind'] === 'ReplicaSet' &&
+        annotation(i, 'deployment.kubernetes.io/revision') === revision &&
+        arr(obj(i['metadata'])['ownerReferences']).some((o) => o['uid'] === uid),
+    );
+    key = 'pod-template-hash';
+    value = rs ? label(rs, key) : undefined;
+  } else if (kind === 'StatefulSet') {
+    key = 'controller-revision-hash';
+    value = str(obj(workload['status'])['updateRevision']) || undefined;
+  } else if (kind === 'DaemonSet') {
+    key = 'pod-template-generation';
+    value = annotation(workload, 'deprecated.daemonset.template.generation');
+  } else {
+    return [];
+  }
+  return value ? pods.filter((p) => label(p, key) === value) : [];
+}
+
+/**
+ * staleUnreadyPods names the pods of a StatefulSet that belong to another revision than its
+ * update revision and are not ready. After `rollout undo`, the StatefulSet controller does not
+ * replace such a pod by itself (it waits for it to become ready first): they must be deleted
+ * (https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#forced-rollback).
+ * Empty until the controller has seen the workload's latest generation.
+ */
+export function staleUnreadyPods(statefulSet: Json, pods: readonly Json[]): string[] {
+  if (!caughtUp(statefulSet)) return [];
+  const revision = str(obj(statefulSet['status'])['updateRevision']);
+  if (!revision) return [];
+  return pods
+    .filter(
+      (p) =>
+        label(p, 'controller-revision-hash') !== revision &&
+        !isReady(p) &&
+        !obj(p['metadata'])['deletionTimestamp'],
+    )
+    .map((p) => str(obj(p['metadata'])['name']));
+}

@@ -51,7 +51,8 @@ export class Kubectl {
     try {
       const result = await this.run(
         ['config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}'],
-        { silent: true },
+        // Called inside a log group; a failure here only means no URL to show.
+        { silent: true, inGroup: true },
       );
       return result.stdout.trim() || undefined;
     } catch {

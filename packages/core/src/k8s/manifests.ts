@@ -274,3 +274,16 @@ export function addAnnotations(
   });
   return rendered.join('');
 }
+
+/** splitDocuments returns the text of each document of a file that holds something, in order. */
+export function splitDocuments(source: string, file: string): string[] {
+  return parse(source, file)
+    .docs.filter((doc) => {
+      const contents = doc.contents;
+      return !(
+        contents === null ||
+        (isScalar(contents) && (contents.value === null || contents.value === ''))
+      );
+    })
+    .map((doc) => doc.toString({ lineWidth: 0 }));
+}

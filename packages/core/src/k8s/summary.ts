@@ -24,6 +24,8 @@ export interface RolloutOutcome {
   events?: string[];
   /** For a failed rollout: the last log lines of the failing containers. */
   logs?: string[];
+  /** The images its pods run now (`container: image`), read from the cluster after a rollback. */
+  running?: string[];
 }
 
 const STATUS_TEXT: Record<RolloutOutcome['status'], string> = {
@@ -46,6 +48,8 @@ export function deploySummary(input: {
   rollouts: readonly RolloutOutcome[];
   renderedPath: string;
   timeout: string;
+  /** The files whose new images were written back to the checkout. */
+  writtenBack?: readonly string[];
 }): string {
   const failed = input.rollouts.filter((r) => r.status !== 'ready');
   const title = failed.length
@@ -55,21 +59,29 @@ export function deploySummary(input: {
   if (input.rollouts.length) {
     parts.push(
       table(
-        ['Workload', 'Namespace', 'Rollout', 'Time'],
-        input.rollouts.map((r) => [refOf(r), r.namespace, STATUS_TEXT[r.status], `${r.seconds}s`]),
-        ['l', 'l', 'l', 'r'],
+        ['Workload', 'Namespace', 'Rollout', 'Running now', 'Time'],
+        input.rollouts.map((r) => [
+          refOf(r),
+          r.namespace,
+          STATUS_TEXT[r.status],
+          r.running?.join(', ') ?? '',
+          `${r.seconds}s`,
+        ]),
+        ['l', 'l', 'l', 'l', 'r'],
       ),
     );
   }
   if (input.images.length) {
+    const written = new Set(input.writtenBack ?? []);
     parts.push(
       table(
-        ['Workload', 'Container', 'Image', 'In the manifest'],
+        ['Workload', 'Container', 'Image applied', 'Before', 'In the checkout'],
         input.images.map((c) => [
           refOf(c),
           c.container,
           c.to,
           c.from === c.to ? '(unchanged)' : c.from,
+          c.from === c.to || written.has(c.file) ? c.to : c.from,
         ]),
       ),
     );

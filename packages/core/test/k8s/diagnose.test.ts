@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import {
+  currentRevisionPods,
   formatEvents,
   headline,
+  hopeless,
   itemsOf,
+  type PodProblem,
   podProblems,
   relatedEvents,
   selectorOf,
+  staleUnreadyPods,
 } from '../../src/k8s/diagnose.ts';
 
 function pod(name: string, status: Record<string, unknown>): Record<string, unknown> {
@@ -265,5 +269,144 @@ describe('selectorOf and itemsOf', () => {
     ['no JSON at all', 'error: boom', 0],
   ])('reads %s', (_name, json, count) => {
     expect(itemsOf(json)).toHaveLength(count);
+  });
+});
+
+describe('hopeless', () => {
+  const problem = (reason: string, restarts = 0, container: string | null = 'web'): PodProblem => ({
+    pod: 'p',
+    container: container ?? undefined,
+    reason,
+    message: '',
+    restarts,
+    hasLogs: false,
+    previous: false,
+  });
+
+  test.each([
+    ['ImagePullBackOff', 0, 'web', true],
+    ['ErrImagePull', 0, 'web', true],
+    ['InvalidImageName', 0, 'web', true],
+    ['CrashLoopBackOff', 3, 'web', true],
+    ['CrashLoopBackOff', 2, 'web', false],
+    ['Unschedulable', 0, null, true],
+    ['ContainerCreating', 0, 'web', false],
+    ['NotReady', 0, 'web', false],
+    ['Pending', 0, null, false],
+  ])(
+    '%s after %d restarts (container %s) cannot heal: %s',
+    (reason, restarts, container, expected) => {
+      expect(
+        hopeless([problem('NotReady'), problem(reason, restarts, container)]) !== undefined,
+      ).toBe(expected);
+    },
+  );
+});
+
+describe('currentRevisionPods', () => {
+  const meta = (
+    name: string,
+    labels: Record<string, string>,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    name,
+    labels,
+    ...extra,
+  });
+  const pods = [
+    {
+      kind: 'Pod',
+      metadata: meta('old', {
+        app: 'web',
+        'pod-template-hash': 'aaa',
+        'controller-revision-hash': 'web-1',
+        'pod-template-generation': '1',
+      }),
+    },
+    {
+      kind: 'Pod',
+      metadata: meta('new', {
+        app: 'web',
+        'pod-template-hash': 'bbb',
+        'controller-revision-hash': 'web-2',
+        'pod-template-generation': '2',
+      }),
+    },
+  ];
+
+  test('a Deployment: the pods of the ReplicaSet of its current revision', () => {
+    const deployment = {
+      metadata: {
+        uid: 'd1',
+        generation: 2,
+        annotations: { 'deployment.kubernetes.io/revision': '2' },
+      },
+      status: { observedGeneration: 2 },
+    };
+    const sets = ['1', '2'].map((revision) => ({
+      kind: 'ReplicaSet',
+      metadata: meta(
+        `rs${revision}`,
+        { 'pod-template-hash': revision === '1' ? 'aaa' : 'bbb' },
+        {
+          annotations: { 'deployment.kubernetes.io/revision': revision },
+          ownerReferences: [{ uid: 'd1' }],
+        },
+      ),
+    }));
+    expect(
+      currentRevisionPods('Deployment', deployment, [...sets, ...pods]).map(
+        (p) => (p['metadata'] as { name: string }).name,
+      ),
+    ).toEqual(['new']);
+  });
+
+  test('nothing until the controller has seen the latest generation', () => {
+    const deployment = {
+      metadata: {
+        uid: 'd1',
+        generation: 3,
+        annotations: { 'deployment.kubernetes.io/revision': '2' },
+      },
+      status: { observedGeneration: 2 },
+    };
+    expect(currentRevisionPods('Deployment', deployment, pods)).toEqual([]);
+  });
+
+  test('a StatefulSet: its update revision; a DaemonSet: its template generation', () => {
+    const sts = {
+      metadata: { generation: 1 },
+      status: { observedGeneration: 1, updateRevision: 'web-2' },
+    };
+    expect(currentRevisionPods('StatefulSet', sts, pods)).toEqual([pods[1]]);
+    const ds = {
+      metadata: { generation: 2, annotations: { 'deprecated.daemonset.template.generation': '1' } },
+      status: { observedGeneration: 2 },
+    };
+    expect(currentRevisionPods('DaemonSet', ds, pods)).toEqual([pods[0]]);
+  });
+});
+
+describe('staleUnreadyPods', () => {
+  const pod = (name: string, revision: string, ready: boolean) => ({
+    metadata: { name, labels: { 'controller-revision-hash': revision } },
+    status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+  });
+  const sts = (observed: number) => ({
+    metadata: { generation: 3 },
+    status: { observedGeneration: observed, updateRevision: 'store-1' },
+  });
+
+  test('names the unready pods of another revision than the update revision', () => {
+    const pods = [
+      pod('store-0', 'store-2', false),
+      pod('store-1', 'store-1', false),
+      pod('store-2', 'store-2', true),
+    ];
+    expect(staleUnreadyPods(sts(3), pods)).toEqual(['store-0']);
+  });
+
+  test('names none before the controller has seen the undo', () => {
+    expect(staleUnreadyPods(sts(2), [pod('store-0', 'store-2', false)])).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { classifyKubectlError } from '../../src/k8s/errors.ts';
+import {
+  classifyApplyErrors,
+  classifyKubectlError,
+  parseConflicts,
+  parseRejections,
+} from '../../src/k8s/errors.ts';
 import type { ManifestObject } from '../../src/k8s/manifests.ts';
 
 const files = new Map([['/tmp/rendered/kubernetes/app.yaml', 'kubernetes/app.yaml']]);
@@ -108,12 +113,13 @@ describe('classifyKubectlError', () => {
     });
   });
 
-  test('a namespace that does not exist says to create it first', () => {
-    const error = classifyKubectlError(
-      'Error from server (NotFound): error when creating "/tmp/rendered/kubernetes/app.yaml": namespaces "nope" not found',
-      ctx,
-    );
-    expect(error?.hint).toContain('Create the namespace first');
+  test.each([
+    'Error from server (NotFound): error when creating "/tmp/rendered/kubernetes/app.yaml": namespaces "nope" not found',
+    'Error from server (NotFound): namespaces "nope" not found',
+  ])('a namespace that does not exist says to create it first (%s)', (stderr) => {
+    const error = classifyKubectlError(stderr, ctx);
+    expect(error?.message).toBe('the namespace "nope" does not exist at https://127.0.0.1:6443');
+    expect(error?.hint).toContain('Create it first');
   });
 
   test('an unknown failure is left to the caller', () => {
@@ -142,5 +148,147 @@ describe('classifyKubectlError, namespaces', () => {
       'an object sets metadata.namespace "prod", but the namespace input is "demo"',
     );
     expect(error?.location).toEqual({ file: 'k.yaml', line: 4 });
+  });
+});
+
+// What kubectl 1.36 printed against the API server of the same release (see the deploy tests).
+const PATCH_TYPO =
+  'The request is invalid: patch: Invalid value: "map[metadata:map[annotations:map[kubectl.kubernetes.io/last-applied-configuration:{\\"apiVersion\\":\\"apps/v1\\",\\"kind\\":\\"Deployment\\",\\"metadata\\":{\\"annotations\\":{},\\"labels\\":{\\"name\\":\\"decoy\\"},\\"name\\":\\"web\\",\\"namespace\\":\\"probe\\"},\\"spec\\":{\\"replicas\\":2}}\\n]] spec:map[template:map[spec:map[]]]]": strict decoding error: unknown field "spec.template.spec.containers[0].imagePullPolicyy"\n';
+
+describe('parseRejections', () => {
+  test.each([
+    [
+      'a patch of an existing object (the object only inside the patch text)',
+      PATCH_TYPO,
+      {
+        file: undefined,
+        kind: 'Deployment',
+        name: 'web',
+        why: 'unknown field "spec.template.spec.containers[0].imagePullPolicyy" (no such field in this kind\'s schema: a typo, or the wrong level of indentation)',
+      },
+    ],
+    [
+      'a new object with a wrong type',
+      'Error from server (BadRequest): error when creating "/r/app.yaml": ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string\n',
+      {
+        file: '/r/app.yaml',
+        kind: 'ConfigMap',
+        name: undefined,
+        why: 'field "data" must be of type string, not number',
+      },
+    ],
+    [
+      'server-side apply',
+      'Error from server: failed to create typed patch object (probe/neu; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="web"].imagePullPolicyy: field not declared in schema\n',
+      {
+        file: undefined,
+        kind: 'Deployment',
+        name: 'neu',
+        why: 'unknown field "spec.template.spec.containers[name="web"].imagePullPolicyy" (no such field in this kind\'s schema: a typo, or the wrong level of indentation)',
+      },
+    ],
+    [
+      'server-side apply of a wrong type in the core group',
+      'Error from server: failed to create typed patch object (probe/cm; /v1, Kind=ConfigMap): .data.a: expected string, got &value.valueUnstructured{Value:1}\n',
+      {
+        file: undefined,
+        kind: 'ConfigMap',
+        name: 'cm',
+        why: 'field "data.a" must be of type string',
+      },
+    ],
+    [
+      'several invalid values',
+      'The Service "edge" is invalid: \n* spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive\n* spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive\n',
+      {
+        file: undefined,
+        kind: 'Service',
+        name: 'edge',
+        why: 'spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive; spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
+      },
+    ],
+  ])('%s', (_name, stderr, expected) => {
+    expect(parseRejections(stderr)).toEqual([expected]);
+  });
+
+  test('several failures: the patch of an existing object named by kubectl, a new invalid object', () => {
+    const stderr = [
+      'Error from server (Invalid): error when applying patch:',
+      '{"spec":{"replica":1}}',
+      'to:',
+      'Resource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"',
+      'Name: "web", Namespace: "probe"',
+      'for: "/r/a.yaml": error when patching "/r/a.yaml":  "" is invalid: patch: Invalid value: "map[spec:map[replica:1]]": strict decoding error: unknown field "spec.replica"',
+      'Error from server (Invalid): error when creating "/r/b.yaml": Deployment.apps "inv" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+      '',
+    ].join('\n');
+    expect(parseRejections(stderr)).toEqual([
+      {
+        file: '/r/a.yaml',
+        kind: 'Deployment',
+        name: 'web',
+        why: 'unknown field "spec.replica" (no such field in this kind\'s schema: a typo, or the wrong level of indentation)',
+      },
+      {
+        file: '/r/b.yaml',
+        kind: 'Deployment',
+        name: 'inv',
+        why: 'spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+      },
+    ]);
+  });
+
+  test('forbidden and conflicts are not rejections of an object', () => {
+    expect(
+      parseRejections(
+        'Error from server (Forbidden): deployments.apps "web" is forbidden: User "u" cannot patch resource "deployments" in API group "apps" in the namespace "n"\n',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('classifyApplyErrors', () => {
+  test('one rejected object: its file and line, kind, name, field and why, without the patch text', () => {
+    const error = classifyApplyErrors(PATCH_TYPO, {
+      objects: [{ ...objects[0]!, namespace: 'probe' }],
+    });
+    expect(error?.message).toBe(
+      'the API server rejected kubernetes/app.yaml:7: Deployment "web": unknown field "spec.template.spec.containers[0].imagePullPolicyy" (no such field in this kind\'s schema: a typo, or the wrong level of indentation)',
+    );
+    expect(error?.message).not.toContain('map[');
+    expect(error?.location).toEqual({ file: 'kubernetes/app.yaml', line: 7 });
+  });
+
+  test('several: each named, the annotation on the first', () => {
+    const stderr =
+      'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\nError from server (BadRequest): error when creating "/tmp/rendered/kubernetes/app.yaml": Widget in version "v1" cannot be handled as a Widget: strict decoding error: unknown field "spec.size"\n';
+    const error = classifyApplyErrors(stderr, { files, objects });
+    expect(error?.message).toBe(
+      'the API server rejected 2 objects: kubernetes/app.yaml:7: Deployment "web": spec.replicas: Invalid value: -1: must be greater than or equal to 0; kubernetes/app.yaml:30: Widget "w": unknown field "spec.size" (no such field in this kind\'s schema: a typo, or the wrong level of indentation)',
+    );
+    expect(error?.location).toEqual({ file: 'kubernetes/app.yaml', line: 7 });
+  });
+});
+
+describe('parseConflicts', () => {
+  test('several managers, one with a subresource', () => {
+    const stderr =
+      'error: Apply failed with 2 conflicts: conflicts with "kubectl" with subresource "scale" using apps/v1:\n- .spec.replicas\nconflicts with "kubectl-client-side-apply" using apps/v1:\n- .spec.template.spec.containers[name="web"].image\nPlease review the fields above--they currently have other managers. Here\nare the ways you can resolve this warning:\n';
+    expect(parseConflicts(stderr)).toEqual([
+      { object: 'an object', manager: 'kubectl', subresource: 'scale', fields: ['.spec.replicas'] },
+      {
+        object: 'an object',
+        manager: 'kubectl-client-side-apply',
+        fields: ['.spec.template.spec.containers[name="web"].image'],
+      },
+    ]);
+  });
+
+  test('one conflict on one line', () => {
+    expect(
+      parseConflicts(
+        'error: Apply failed with 1 conflict: conflict with "kubectl-edit" using apps/v1: .spec.replicas\nPlease review',
+      ),
+    ).toEqual([{ object: 'an object', manager: 'kubectl-edit', fields: ['.spec.replicas'] }]);
   });
 });

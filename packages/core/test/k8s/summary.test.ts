@@ -32,9 +32,47 @@ describe('deploySummary', () => {
       ],
     });
     expect(md).toContain('### Deployed');
-    expect(md).toContain('| deployment/web | demo | ready | 12s |');
-    expect(md).toContain('| deployment/web | web | web:2 | web:1 |');
+    expect(md).toContain('| deployment/web | demo | ready |  | 12s |');
+    expect(md).toContain('| deployment/web | web | web:2 | web:1 | web:1 |');
     expect(md).toContain('- service/web in demo');
+  });
+
+  test('after write-back the checkout column shows the new image', () => {
+    const md = deploySummary({
+      ...base,
+      writtenBack: ['k.yaml'],
+      rollouts: [
+        {
+          kind: 'Deployment',
+          namespace: 'demo',
+          name: 'web',
+          status: 'ready',
+          seconds: 3,
+          running: ['web: web:2'],
+        },
+      ],
+    });
+    expect(md).toContain('| Workload | Container | Image applied | Before | In the checkout |');
+    expect(md).toContain('| deployment/web | web | web:2 | web:1 | web:2 |');
+    expect(md).toContain('| deployment/web | demo | ready | web: web:2 | 3s |');
+  });
+
+  test('after a rollback the images running now are the restored ones', () => {
+    const md = deploySummary({
+      ...base,
+      rollouts: [
+        {
+          kind: 'Deployment',
+          namespace: 'demo',
+          name: 'web',
+          status: 'rolled-back',
+          seconds: 9,
+          reason: 'ImagePullBackOff',
+          running: ['web: web:1'],
+        },
+      ],
+    });
+    expect(md).toContain('| deployment/web | demo | failed, rolled back | web: web:1 | 9s |');
   });
 
   test('a failed rollout shows its reason, events and logs', () => {
