@@ -178,6 +178,11 @@ function kwokStages(folder: string): string {
     .join('---\n');
 }
 
+/** defaultServiceAccount is the service account every namespace's pods run as by default. */
+function defaultServiceAccount(namespace: string) {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } };
+}
+
 /** nodeObject renders a fake node as a Node object kwok manages. */
 function nodeObject(node: FakeNode): Record<string, unknown> {
   const resources = {
@@ -359,6 +364,71 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
   };
 
+  /**
+   * rest calls the API server directly: the start-up's own requests, where a kubectl process (and
+   * its discovery of a new server) per call would cost most of the start time.
+   */
+  const rest = (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> =>
+    new Promise((resolve, reject) => {
+      const data = body === undefined ? undefined : JSON.stringify(body);
+      const req = request(
+        `${url}${path}`,
+        {
+          method,
+          ca: cert.cert,
+          headers: {
+            authorization: `Bearer ${adminToken}`,
+            accept: 'application/json',
+            ...(data
+              ? {
+                  'content-type':
+                    method === 'PATCH' ? 'application/apply-patch+yaml' : 'application/json',
+                  'content-length': Buffer.byteLength(data),
+                }
+              : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: Record<string, unknown> = {};
+            try {
+              parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+            } catch {
+              parsed = { message: text };
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
+    });
+
+  /** applyObject server-side applies one object through the REST API (cluster-scoped or not). */
+  const applyObject = async (object: {
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string; namespace?: string };
+  }) => {
+    const plural = `${object.kind.toLowerCase()}${object.kind.endsWith('s') ? '' : 's'}`;
+    const base = object.apiVersion.includes('/') ? `/apis/${object.apiVersion}` : '/api/v1';
+    const ns = object.metadata.namespace ? `/namespaces/${object.metadata.namespace}` : '';
+    const path = `${base}${ns}/${plural}/${object.metadata.name}?fieldManager=mlops-testkit&force=true`;
+    const result = await rest('PATCH', path, object);
+    if (result.status >= 300) {
+      throw new Error(
+        `apply ${object.kind} ${object.metadata.name}: ${String(result.body['message'])}`,
+      );
+    }
+  };
+
   const readyz = (): Promise<boolean> =>
     new Promise((resolve) => {
       const req = request(
@@ -375,15 +445,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
 
   const addNode = async (node: FakeNode) => {
-    await apply([nodeObject(node)]);
+    await applyObject(nodeObject(node) as Parameters<typeof applyObject>[0]);
     await waitFor(
       `node ${node.name} to be Ready`,
       async () => {
-        const object = await get<{ status?: { conditions?: { type: string; status: string }[] } }>(
-          'node',
-          node.name,
-        );
-        return !!object?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+        const { body } = await rest('GET', `/api/v1/nodes/${node.name}`);
+        const status = body['status'] as
+          | { conditions?: { type: string; status: string }[] }
+          | undefined;
+        return !!status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
       },
       30_000,
     );
@@ -391,7 +461,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   try {
     const timeout = options.readyTimeoutMs ?? 60_000;
-    const started = Date.now();
     launch('etcd', [
       '--name=local',
       `--data-dir=${join(dir, 'etcd')}`,
@@ -427,7 +496,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       `--cert-dir=${join(dir, 'certs')}`,
       '--v=1',
     ]);
-    await waitFor('the API server', readyz, timeout);
+    // The controller manager and the scheduler wait for the API server themselves.
     const common = [`--kubeconfig=${kubeconfigPath}`, '--leader-elect=false', '--profiling=false'];
     launch('kube-controller-manager', [
       ...common,
@@ -441,20 +510,34 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       '--concurrent-replicaset-syncs=10',
     ]);
     launch('kube-scheduler', [...common, '--bind-address=127.0.0.1', '--secure-port=0']);
+    await waitFor('the API server', readyz, timeout);
     // kwok reads its Stages from the cluster (so tests can add outcomes), after their CRD exists.
     const assets = kwokAssetsDir(binDir);
     for (const crd of ['stages', 'clusterlogs']) {
-      await kubectl([
-        'apply',
-        '--server-side',
-        '-f',
-        join(assets, 'crd', `kwok.x-k8s.io_${crd}.yaml`),
-      ]);
-      await kubectl(['wait', '--for=condition=Established', `crd/${crd}.kwok.x-k8s.io`]);
+      const text = readFileSync(join(assets, 'crd', `kwok.x-k8s.io_${crd}.yaml`), 'utf8');
+      await applyObject(parse(text));
     }
-    await apply(kwokStages(join(assets, 'stage')));
-    // The kubelet's activeDeadlineSeconds, which no kwok stage plays by itself.
-    await apply(deadlineStage());
+    await waitFor(
+      "kwok's CRDs to be established",
+      async () => {
+        for (const crd of ['stages', 'clusterlogs']) {
+          const { body } = await rest(
+            'GET',
+            `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd}.kwok.x-k8s.io`,
+          );
+          const conditions = (body['status'] as { conditions?: { type: string; status: string }[] })
+            ?.conditions;
+          if (!conditions?.some((c) => c.type === 'Established' && c.status === 'True'))
+            return false;
+        }
+        return true;
+      },
+      timeout,
+    );
+    // kwok's own stages, and the kubelet's activeDeadlineSeconds, which no kwok stage plays.
+    for (const text of [...kwokStages(join(assets, 'stage')).split(/^---$/m), deadlineStage()]) {
+      if (text.trim()) await applyObject(parse(text));
+    }
     launch('kwok', [
       `--kubeconfig=${kubeconfigPath}`,
       '--manage-all-nodes=false',
@@ -469,11 +552,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       join(dir, 'serving.key'),
     ]);
     await Promise.all((options.nodes ?? DEFAULT_NODES).map(addNode));
-    await waitFor(
-      'the default service account',
-      async () => (await get('serviceaccount', 'default', 'default')) !== undefined,
-      timeout - (Date.now() - started),
-    );
+    // The controller manager makes each namespace's default service account about a second
+    // after it starts; pods cannot be created before it exists, so make it now (the controller
+    // keeps it as it is).
+    await applyObject(defaultServiceAccount('default'));
   } catch (error) {
     const message = `${(error as Error).message}\n${logs()}`;
     await stop(true);
@@ -498,12 +580,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     async namespace(prefix = 'test') {
       namespaces += 1;
       const name = `${prefix}-${namespaces}-${randomBytes(2).toString('hex')}`.slice(0, 63);
-      await kubectl(['create', 'namespace', name]);
-      await waitFor(
-        `the default service account of ${name}`,
-        async () => (await get('serviceaccount', 'default', name)) !== undefined,
-        20_000,
-      );
+      await applyObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      await applyObject(defaultServiceAccount(name));
       return name;
     },
     async serviceAccountToken(namespace, name, rules) {
