@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   canPush: () => (/* binding */ canPush)
 /* harmony export */ });
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(224);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
 // Whether a token may push, asked of GitHub before a push that is sure to fail. Loaded lazily.
 
 /**

@@ -102,8 +102,8 @@ async function retry(fn, options) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __webpack_require__(9103);
 // EXTERNAL MODULE: ../../packages/core/src/commit/auth.ts
 var commit_auth = __webpack_require__(4355);
 // EXTERNAL MODULE: ../../packages/core/src/commit/eol.ts
@@ -920,8 +920,10 @@ var external_node_path_ = __webpack_require__(6760);
 var src_git = __webpack_require__(2735);
 // EXTERNAL MODULE: ../../packages/core/src/pure/errors.ts
 var errors = __webpack_require__(5327);
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/pure/redact.ts
+var redact = __webpack_require__(8217);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __webpack_require__(9103);
 // EXTERNAL MODULE: ../../packages/core/src/commit/objects.ts
 var objects = __webpack_require__(9497);
 ;// CONCATENATED MODULE: ../../packages/core/src/commit/worktree.ts
@@ -929,6 +931,7 @@ var objects = __webpack_require__(9497);
 // checkout, works out which branch and which commit the change belongs on (the pull request head,
 // also when actions/checkout checked out the merge commit), decides whether a push can succeed at
 // all (fork, read-only token), and hands the files to commitFilesToBranch.
+
 
 
 
@@ -1008,6 +1011,50 @@ async function dropEolOnly(git, gitDir, root, files) {
     }
 }
 /**
+ * checkPathsMatch finds the `paths` entries that match no file at all, in the work tree (ignored
+ * files too) or the index (a deleted file still matches): a typo such as `dvc.lok` would otherwise
+ * commit nothing in silence. A warning names each, or an error with `fail-on-missing`.
+ */
+async function checkPathsMatch(git, input, entries, specs, failOnMissing) {
+    const shown = entries.map((e) => e.trim()).filter(Boolean);
+    const matches = await Promise.all(specs.map(async (spec) => (await git.exec(['ls-files', '-z', '--cached', '--others', '--', spec])).stdout.length > 0));
+    const missing = shown.filter((_, i) => !matches[i]);
+    if (!missing.length)
+        return;
+    const list = missing.map((m) => `'${m}'`).join(', ');
+    const what = `${missing.length === 1 ? 'has' : 'has entries'} ${list}, which ${missing.length === 1 ? 'matches' : 'match'} no file in the work tree or the index`;
+    if (failOnMissing) {
+        throw new errors/* InputError */.dz(input, what, 'Fix the path (relative to working-directory), or set fail-on-missing to false to go on with a warning.');
+    }
+    (0,runtime/* warning */.$e)(`input '${input}' ${what}: nothing under ${missing.length === 1 ? 'it' : 'them'} is committed`);
+}
+/**
+ * checkCredentials fails before anything is written when a push over HTTP(S) cannot carry any
+ * credentials: no token, none in the URL, no header actions/checkout persisted, no credential
+ * helper. Git itself would end in "could not read Username".
+ */
+async function checkCredentials(git, remote, token) {
+    if (token)
+        return;
+    const url = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)
+        ? await git.tryRun(['remote', 'get-url', '--push', remote])
+        : remote;
+    if (!url || !/^https?:\/\//i.test(url))
+        return;
+    if (/^https?:\/\/[^/@]+@/i.test(url))
+        return;
+    const [header, helper, askpass] = await Promise.all([
+        git.tryRun(['config', '--get-urlmatch', 'http.extraheader', url]),
+        git.tryRun(['config', '--get-urlmatch', 'credential.helper', url]),
+        git.tryRun(['config', '--get', 'core.askPass']),
+    ]);
+    if (header || helper || askpass || process.env['GIT_ASKPASS'])
+        return;
+    throw new errors/* ActionError */.lZ(`the token input is empty, and git has no stored credentials for ${(0,redact/* redactUrl */.B)(url)}: the push cannot authenticate`, {
+        hint: 'A push over HTTPS needs a token with contents: write: leave token at its default (github.token) and give the job permissions: contents: write, pass a secret, or check out with persist-credentials: true',
+    });
+}
+/**
  * commitWorkTree commits the changes under `paths` in the checkout to the right branch and pushes
  * them safely (see commitFilesToBranch). On a pull_request checkout of the merge commit, the commit
  * goes on top of the pull request head, never on the merge commit. A fork, or a token GitHub says
@@ -1025,7 +1072,9 @@ async function commitWorkTree(options) {
     }
     const [root = '', gitDir = ''] = location.split('\n');
     const git = new src_git/* Git */.T(root);
-    const specs = (0,paths/* toPathspecs */.dQ)(options.pathsInput ?? 'paths', options.paths, options.cwd, root);
+    const pathsInput = options.pathsInput ?? 'paths';
+    const specs = (0,paths/* toPathspecs */.dQ)(pathsInput, options.paths, options.cwd, root);
+    await checkPathsMatch(git, pathsInput, options.paths, specs, options.failOnMissing === true);
     const [head, current, found] = await Promise.all([
         git.revParse('HEAD'),
         git.currentBranch(),
@@ -1089,6 +1138,8 @@ async function commitWorkTree(options) {
         (0,runtime/* info */.pq)(`Nothing changed under ${options.paths.join(', ')}: nothing to commit.`);
         return { ...base, files: [] };
     }
+    if (!(own && pr?.isFork))
+        await checkCredentials(git, options.remote ?? 'origin', options.token);
     if (own && pr?.isFork) {
         return {
             ...base,

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import {
   ActionError,
   appendSummary,
@@ -19,6 +21,7 @@ export interface CommitInputs {
   pushAttempts: number;
   signed: boolean;
   failOnNoPush: boolean;
+  failOnMissing: boolean;
   token: string;
   workingDirectory: string;
 }
@@ -34,6 +37,7 @@ export function readInputs(inputs: Inputs = new Inputs()): CommitInputs {
     pushAttempts: inputs.integer('push-attempts', 5, 1, 50),
     signed: inputs.boolean('signed'),
     failOnNoPush: inputs.boolean('fail-on-no-push'),
+    failOnMissing: inputs.boolean('fail-on-missing'),
     token: inputs.secret('token'),
     workingDirectory: inputs.path('working-directory'),
   };
@@ -47,6 +51,25 @@ export function readInputs(inputs: Inputs = new Inputs()): CommitInputs {
   return read;
 }
 
+/** checkWorkingDirectory fails, before git is asked anything, when the folder is not there. */
+export function checkWorkingDirectory(read: CommitInputs, workspace: string): void {
+  const shown = relative(workspace, read.workingDirectory).split(sep).join('/') || '.';
+  if (!existsSync(read.workingDirectory)) {
+    throw new InputError(
+      'working-directory',
+      `is '${shown}', a folder that does not exist`,
+      'Set it to the folder of the checkout (the path given to actions/checkout), relative to the workspace.',
+    );
+  }
+  if (!statSync(read.workingDirectory).isDirectory()) {
+    throw new InputError(
+      'working-directory',
+      `is '${shown}', a file, not a folder`,
+      'Set it to the folder of the checkout (the path given to actions/checkout), relative to the workspace.',
+    );
+  }
+}
+
 /** commitStep runs the commit with plain values and writes outputs and the job summary. */
 export async function commitStep(inputs: CommitInputs, context: EventContext): Promise<void> {
   const core = await import('@mlops-actions/core/commit');
@@ -58,6 +81,7 @@ export async function commitStep(inputs: CommitInputs, context: EventContext): P
     result = await core.commitWorkTree({
       cwd: inputs.workingDirectory,
       paths: inputs.paths,
+      failOnMissing: inputs.failOnMissing,
       ...(inputs.branch ? { branch: inputs.branch } : {}),
       ...(inputs.message ? { message: inputs.message } : {}),
       author,
@@ -93,6 +117,8 @@ export async function commitStep(inputs: CommitInputs, context: EventContext): P
 
 /** main is the action: read the inputs and the event, then commit. */
 export async function main(): Promise<void> {
-  const inputs = readInputs();
+  const read = new Inputs();
+  const inputs = readInputs(read);
+  checkWorkingDirectory(inputs, read.workspace);
   await commitStep(inputs, readContext());
 }

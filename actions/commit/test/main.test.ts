@@ -30,6 +30,7 @@ describe('readInputs', () => {
       pushAttempts: 5,
       signed: false,
       failOnNoPush: false,
+      failOnMissing: false,
       token: 'ghs_abc',
       workingDirectory: '/home/runner/work/repo',
     });

@@ -1,13 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import {
-  ActionError,
-  appendSummary,
-  findUp,
-  InputError,
-  Inputs,
-  setOutput,
-} from '@mlops-actions/core';
+import { ActionError, appendSummary, InputError, Inputs, setOutput } from '@mlops-actions/core';
 
 /** Every input of action.yml, read once. */
 export interface PushInputs {
@@ -34,6 +25,13 @@ export function readInputs(inputs: Inputs = new Inputs()): PushInputs {
     dvcVersion: inputs.optional('dvc-version'),
     remoteAttempts: inputs.integer('remote-attempts', 3, 1, 10),
   };
+  if (read.remote && !/^[A-Za-z0-9_.-]+$/.test(read.remote)) {
+    throw new InputError(
+      'remote',
+      `is '${read.remote}', not the name of a DVC remote`,
+      'Give the name `dvc remote list` shows (such as storage), not a URL.',
+    );
+  }
   if (read.dvcVersion && !/^\d+\.\d+\.\d+$/.test(read.dvcVersion)) {
     throw new InputError(
       'dvc-version',
@@ -44,44 +42,35 @@ export function readInputs(inputs: Inputs = new Inputs()): PushInputs {
   return read;
 }
 
-/** checkProject fails fast, before DVC is looked for, when the folder is missing or holds no DVC project. */
-export function checkProject(inputs: PushInputs): void {
-  const shown = relative(inputs.workspace, inputs.workingDirectory).split(sep).join('/') || '.';
-  if (!existsSync(inputs.workingDirectory) || !statSync(inputs.workingDirectory).isDirectory()) {
-    throw new ActionError(`working-directory '${shown}' does not exist`, {
-      hint: 'Set working-directory to the DVC project folder, relative to the repository root',
-    });
-  }
-  if (!findUp(inputs.workingDirectory, '.dvc')) {
-    throw new ActionError(
-      `working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`,
-      {
-        hint: 'Set working-directory to the DVC project folder, or run `dvc init` and commit .dvc/',
-      },
-    );
-  }
-}
-
 /** pushStep pushes with plain values and writes the output and the job summary. */
 export async function pushStep(inputs: PushInputs): Promise<void> {
-  checkProject(inputs);
   const dvc = await import('@mlops-actions/core/dvc');
+  // The plan phase: every file DVC reads, every target and the remote, before DVC is set up.
+  const plan = dvc.planPush({
+    workspace: inputs.workspace,
+    workingDirectory: inputs.workingDirectory,
+    targets: inputs.targets,
+    ...(inputs.remote ? { remote: inputs.remote } : {}),
+  });
   const cli = await dvc.setupDvc({
     projectDir: inputs.workingDirectory,
     ...(inputs.dvcVersion ? { version: inputs.dvcVersion } : {}),
   });
   let report: Awaited<ReturnType<typeof dvc.pushData>>;
   try {
-    report = await dvc.pushData({
-      dvc: cli,
-      workspace: inputs.workspace,
-      workingDirectory: inputs.workingDirectory,
-      targets: inputs.targets,
-      runCache: inputs.runCache,
-      attempts: inputs.remoteAttempts,
-      ...(inputs.remote ? { remote: inputs.remote } : {}),
-      ...(inputs.jobs === undefined ? {} : { jobs: inputs.jobs }),
-    });
+    report = await dvc.pushData(
+      {
+        dvc: cli,
+        workspace: inputs.workspace,
+        workingDirectory: inputs.workingDirectory,
+        targets: inputs.targets,
+        runCache: inputs.runCache,
+        attempts: inputs.remoteAttempts,
+        ...(inputs.remote ? { remote: inputs.remote } : {}),
+        ...(inputs.jobs === undefined ? {} : { jobs: inputs.jobs }),
+      },
+      plan,
+    );
   } catch (error) {
     if (error instanceof ActionError)
       appendSummary(

@@ -2,8 +2,12 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inputs } from '@mlops-actions/core';
+import { planPush } from '@mlops-actions/core/dvc';
 import { describe, expect, test } from 'vitest';
-import { checkProject, readInputs } from '../src/main.ts';
+import { type PushInputs, readInputs } from '../src/main.ts';
+
+/** checkProject is the plan phase the step runs before DVC is set up. */
+const checkProject = (read: PushInputs) => planPush(read);
 
 const workspace = mkdtempSync(join(tmpdir(), 'push-inputs-'));
 mkdirSync(join(workspace, '.dvc'));

@@ -1,13 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import {
-  ActionError,
-  appendSummary,
-  findUp,
-  InputError,
-  Inputs,
-  setOutput,
-} from '@mlops-actions/core';
+import { ActionError, appendSummary, InputError, Inputs, setOutput } from '@mlops-actions/core';
 
 /** Every input of action.yml, read once. */
 export interface ReproInputs {
@@ -22,6 +13,7 @@ export interface ReproInputs {
   force: boolean;
   singleItem: boolean;
   remote: string | undefined;
+  onPullFailure: 'fail' | 'recompute';
   dvcVersion: string | undefined;
   cache: boolean;
   remoteAttempts: number;
@@ -39,6 +31,7 @@ export function readInputs(inputs: Inputs = new Inputs()): ReproInputs {
     force: inputs.boolean('force'),
     singleItem: inputs.boolean('single-item'),
     remote: inputs.optional('remote'),
+    onPullFailure: inputs.oneOf('on-pull-failure', ['fail', 'recompute'] as const, 'fail'),
     dvcVersion: inputs.optional('dvc-version'),
     cache: inputs.boolean('cache'),
     remoteAttempts: inputs.integer('remote-attempts', 3, 1, 10),
@@ -48,6 +41,13 @@ export function readInputs(inputs: Inputs = new Inputs()): ReproInputs {
       'dvc-version',
       `is '${read.dvcVersion}', not an exact version`,
       'Give a full version such as 3.67.1, or leave it empty.',
+    );
+  }
+  if (read.remote && !/^[A-Za-z0-9_.-]+$/.test(read.remote)) {
+    throw new InputError(
+      'remote',
+      `is '${read.remote}', not the name of a DVC remote`,
+      'Give the name `dvc remote list` shows (such as storage), not a URL.',
     );
   }
   if (read.singleItem && !read.targets.length) {
@@ -60,37 +60,20 @@ export function readInputs(inputs: Inputs = new Inputs()): ReproInputs {
   return read;
 }
 
-/** checkProject fails fast, before DVC is looked for, when the folder or its dvc.yaml is missing. */
-export function checkProject(inputs: ReproInputs): void {
-  const shown = relative(inputs.workspace, inputs.workingDirectory).split(sep).join('/') || '.';
-  const hint =
-    'Set working-directory to the folder that holds dvc.yaml, relative to the repository root';
-  if (!existsSync(inputs.workingDirectory) || !statSync(inputs.workingDirectory).isDirectory()) {
-    throw new ActionError(`working-directory '${shown}' does not exist`, { hint });
-  }
-  if (!inputs.targets.length && !existsSync(join(inputs.workingDirectory, 'dvc.yaml'))) {
-    const looked = shown === '.' ? 'dvc.yaml' : `${shown}/dvc.yaml`;
-    throw new ActionError(`no dvc.yaml in working-directory '${shown}' (looked for ${looked})`, {
-      hint,
-    });
-  }
-  if (!findUp(inputs.workingDirectory, '.dvc')) {
-    throw new ActionError(
-      `working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`,
-      {
-        hint: 'Run `dvc init` and commit .dvc/, or set working-directory to the DVC project folder',
-      },
-    );
-  }
-}
-
 /** reproStep runs the pipeline with plain values and writes outputs and the job summary. */
 export async function reproStep(
   inputs: ReproInputs,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  checkProject(inputs);
   const dvc = await import('@mlops-actions/core/dvc');
+  // The plan phase: every file DVC reads, every target and the remote, before DVC is set up.
+  const plan = dvc.planRepro({
+    workspace: inputs.workspace,
+    workingDirectory: inputs.workingDirectory,
+    targets: inputs.targets,
+    pull: inputs.pull,
+    ...(inputs.remote ? { remote: inputs.remote } : {}),
+  });
   const started = performance.now();
   const cli = await dvc.setupDvc({
     projectDir: inputs.workingDirectory,
@@ -117,12 +100,13 @@ export async function reproStep(
     force: inputs.force,
     singleItem: inputs.singleItem,
     attempts: inputs.remoteAttempts,
+    onPullFailure: inputs.onPullFailure,
     ...(inputs.remote ? { remote: inputs.remote } : {}),
   };
   setOutput('dvc-version', cli.version);
   let report: Awaited<ReturnType<typeof dvc.reproduce>>;
   try {
-    report = await dvc.reproduce(options);
+    report = await dvc.reproduce(options, plan);
   } catch (error) {
     if (error instanceof ActionError) {
       appendSummary(
@@ -152,6 +136,7 @@ export async function reproStep(
       dvcVersion: cli.version,
       totalMs: performance.now() - started,
       lockChanged: report.lockChanged,
+      ...(report.pullSkipped ? { pullSkipped: report.pullSkipped } : {}),
       ...(cacheStatus ? { cache: cacheStatus } : {}),
     }),
   );

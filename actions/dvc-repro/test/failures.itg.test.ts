@@ -1,8 +1,17 @@
 // Each failure of the issue, with the real DVC: the message the step fails with, in plain words.
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  buildDvcFixture,
+  closedPort,
+  copyDvcFixture,
+  type DvcCase,
+  type DvcFixture,
+  gitIn,
+  lineOf,
+  SUB_DVC_YAML,
+} from '../../../packages/core/test/dvc/sweep-fixture.ts';
 import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
 import { type MotoS3, startMotoS3 } from '../../../packages/testkit/src/moto.ts';
 import { repoRoot } from '../../../packages/testkit/src/node24.ts';
@@ -16,15 +25,6 @@ function failure(result: ActionResult): { message: string; file?: string; line?:
   const errors = result.annotations.filter((a) => a.level === 'error');
   expect(errors).toHaveLength(1);
   return errors[0]!;
-}
-
-/** closedPort returns a port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('with a local remote', () => {
@@ -64,7 +64,7 @@ describe('with a local remote', () => {
   test('an unknown remote is named with the configured ones', async () => {
     const { message } = failure(await runIn({ remote: 'nope' }));
     expect(message).toBe(
-      "dvc-repro failed: DVC remote 'nope' is not configured in this project. Configured remotes: 'storage'. Fix 'remote', or add it with `dvc remote add` and commit .dvc/config.",
+      "dvc-repro failed: DVC remote 'nope' is not configured in this project. Configured remotes: 'storage' (default). Fix 'remote', or add it with `dvc remote add` and commit .dvc/config.",
     );
   });
 
@@ -127,7 +127,7 @@ describe('with an S3 remote', () => {
     };
     const result = await runAction({ action: repro, workspace: await freshClone(published), env });
     expect(failure(result).message).toBe(
-      "dvc-repro failed: no usable credentials for DVC remote 'storage' (s3://ml-data/dvc): Unable to locate credentials. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials) in the step's env from secrets, or sign in first with aws-actions/configure-aws-credentials.",
+      "dvc-repro failed: no usable credentials for DVC remote 'storage' (s3://ml-data/dvc): Unable to locate credentials; nothing was pulled and no stage was run. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials) in the step's env from secrets, or sign in first with aws-actions/configure-aws-credentials; or set on-pull-failure: recompute to run the stages without the remote.",
     );
     expect(result.log).not.toContain('retrying');
   });
@@ -143,12 +143,88 @@ describe('with an S3 remote', () => {
     const { message } = failure(result);
     expect(message).toMatch(
       new RegExp(
-        `^dvc-repro failed: DVC remote 'storage' \\(s3://ml-data/dvc\\) is unreachable \\(tried 2 times\\): Could not connect to the endpoint URL: "${endpoint}/`,
+        `^dvc-repro failed: DVC remote 'storage' \\(s3://ml-data/dvc\\) is unreachable \\(tried 2 times\\): Cannot connect to host ${endpoint.replace('http://', '')} .*; nothing was pulled and no stage was run\\.`,
       ),
     );
     const retries = result.annotations.filter(
       (a) => a.level === 'warning' && /transient remote error/.test(a.message),
     );
     expect(retries).toHaveLength(1);
+  });
+});
+
+// Issue 17, section 5: a project with a second dvc.yaml in a subfolder, a git-tracked metric, and
+// an HTTP remote that refuses connections.
+describe('a project that is not the example', () => {
+  let fixture: DvcFixture;
+  beforeAll(async () => {
+    fixture = await buildDvcFixture();
+  }, 300_000);
+
+  const runOn = (copy: DvcCase, inputs: Record<string, string>) =>
+    runAction({ action: repro, workspace: copy.workspace, inputs, env: fixture.env });
+
+  test('an unreachable HTTP remote with on-pull-failure: recompute warns, naming it, and runs the stages', async () => {
+    const copy = copyDvcFixture(fixture);
+    const port = await closedPort();
+    copy.edit('.dvc/config', /url = .*/, `url = http://127.0.0.1:${port}/dvc`);
+    copy.remove('.dvc/cache');
+    copy.remove('data.txt');
+    copy.remove('model.txt');
+    const result = await runOn(copy, { 'on-pull-failure': 'recompute', 'remote-attempts': '1' });
+    expect(result.exitCode).toBe(0);
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^DVC remote 'storage' \\(http://127\\.0\\.0\\.1:${port}/dvc\\) is unreachable: Cannot connect to host 127\\.0\\.0\\.1:${port} .*: nothing is pulled, and the stages whose results are not in the local cache are recomputed \\(on-pull-failure: recompute\\)$`,
+        ),
+      ),
+    ]);
+    expect(JSON.parse(result.outputs['stages-run']!)).toEqual(['prepare', 'train']);
+    expect(result.log).not.toContain('--pull');
+    expect(result.summary).toContain('> [!WARNING]\n> Nothing was pulled: DVC remote');
+  });
+
+  test('lock-changed counts sub/dvc.lock for a sub/dvc.yaml:stage target', async () => {
+    const copy = copyDvcFixture(fixture);
+    copy.edit('sub/dvc.yaml', 'sub.txt 3', 'sub.txt 4');
+    const result = await runOn(copy, { targets: 'sub/dvc.yaml:summarize', pull: 'false' });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.outputs['stages-run']!)).toEqual(['sub/dvc.yaml:summarize']);
+    expect(result.outputs['lock-changed']).toBe('true');
+    expect(gitIn(copy.workspace, 'status', '--porcelain', '--', 'dvc.lock')).toBe('');
+  });
+
+  test('lock-changed is false when no dvc.lock of the project changed', async () => {
+    const copy = copyDvcFixture(fixture);
+    const result = await runOn(copy, { targets: 'sub/dvc.yaml:summarize', pull: 'false' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['lock-changed']).toBe('false');
+  });
+
+  test('a failing stage of sub/dvc.yaml is annotated on that file, at the line of the stage', async () => {
+    const copy = copyDvcFixture(fixture);
+    copy.edit('sub/dvc.yaml', 'python3 ../write.py sub.txt 3', 'python3 -c "raise SystemExit(3)"');
+    const result = await runOn(copy, { targets: 'sub/dvc.yaml:summarize', pull: 'false' });
+    const annotation = failure(result);
+    expect(annotation.message).toMatch(
+      /^dvc-repro failed: stage 'sub\/dvc\.yaml:summarize' failed: `python3 -c "raise SystemExit\(3\)"` exited with 3/,
+    );
+    expect(annotation.file).toBe('sub/dvc.yaml');
+    expect(annotation.line).toBe(lineOf(SUB_DVC_YAML, '  summarize:'));
+  });
+
+  test('the summary does not say a git-tracked (cache: false) metric was pulled from the remote', async () => {
+    const copy = copyDvcFixture(fixture);
+    copy.remove('.dvc/cache');
+    copy.remove('data.txt');
+    copy.remove('model.txt');
+    const result = await runOn(copy, {});
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.outputs['stages-run']!)).toEqual([]);
+    expect(result.summary).toContain('Pulled from the remote');
+    expect(result.summary).toContain('`train`: `model.txt`');
+    expect(result.summary).not.toContain('metrics.json');
   });
 });

@@ -2,14 +2,19 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inputs } from '@mlops-actions/core';
+import { planRepro } from '@mlops-actions/core/dvc';
 import { describe, expect, test } from 'vitest';
-import { checkProject, readInputs } from '../src/main.ts';
+import { type ReproInputs, readInputs } from '../src/main.ts';
+
+/** checkProject is the plan phase the step runs before DVC is set up. */
+const checkProject = (read: ReproInputs) => planRepro(read);
 
 const workspace = mkdtempSync(join(tmpdir(), 'repro-inputs-'));
 mkdirSync(join(workspace, '.dvc'));
 mkdirSync(join(workspace, 'ml'));
 mkdirSync(join(workspace, 'empty'));
 writeFileSync(join(workspace, 'ml', 'dvc.yaml'), 'stages: {}\n');
+writeFileSync(join(workspace, 'empty', 'data.dvc'), 'outs:\n- path: data\n');
 
 /** inputs builds the runner's INPUT_* variables from action.yml names. */
 function inputs(values: Record<string, string>): Inputs {
@@ -30,6 +35,7 @@ describe('readInputs', () => {
       force: false,
       singleItem: false,
       remote: undefined,
+      onPullFailure: 'fail',
       dvcVersion: undefined,
       cache: false,
       remoteAttempts: 3,
@@ -70,7 +76,7 @@ describe('checkProject', () => {
     expect(() => checkProject(readInputs(inputs({ 'working-directory': dir })))).toThrow(message);
   });
 
-  test('with targets, a folder without dvc.yaml is left to DVC', () => {
+  test('with targets, a folder without dvc.yaml is accepted when the targets exist', () => {
     expect(() =>
       checkProject(readInputs(inputs({ 'working-directory': 'empty', targets: 'data.dvc' }))),
     ).not.toThrow();

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   publishSigned: () => (/* binding */ publishSigned)
 /* harmony export */ });
 /* unused harmony exports commitInput, classifyGraphQLFailure */
-/* harmony import */ var _branch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8361);
+/* harmony import */ var _branch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6651);
 /* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9954);
 
 
@@ -64,7 +64,7 @@ async function publishSigned(signed, scratch, input) {
     const variables = {
         input: commitInput(signed.repository, input.branch, input.expectedHead, input.message, changes),
     };
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(179), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 8644));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(31), __webpack_require__.e(179), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 8644));
     const client = getOctokit(signed.token, { apiUrl: signed.apiUrl });
     try {
         const data = await client.graphql(_branch_js__WEBPACK_IMPORTED_MODULE_0__/* .CREATE_COMMIT_ON_BRANCH */ .wc, variables);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import {
   ActionError,
   type EventContext,
@@ -27,7 +27,8 @@ export interface ReportInputs {
   token: string;
 }
 
-const BETTER_LINE = /^.+?\s*:\s*(higher|lower|up|down|max|min)\s*$/i;
+// A metric name (a glob, or file:name) and exactly `higher` or `lower`, as the README says.
+const BETTER_LINE = /^(.*\S)\s*:\s*(higher|lower)$/;
 
 /** readInputs reads and checks the inputs before anything heavy is loaded. */
 export function readInputs(inputs: Inputs = new Inputs()): ReportInputs {
@@ -48,13 +49,26 @@ export function readInputs(inputs: Inputs = new Inputs()): ReportInputs {
     fetch: inputs.boolean('fetch', true),
     token: inputs.secret('token'),
   };
-  const bad = read.metricsBetter.find((line) => !BETTER_LINE.test(line));
-  if (bad !== undefined) {
-    throw new InputError(
-      'metrics-better',
-      `has the line '${bad}'`,
-      'Write one metric per line as "name: higher" or "name: lower".',
-    );
+  const seen = new Map<string, string>();
+  for (const line of read.metricsBetter) {
+    const m = BETTER_LINE.exec(line.trim());
+    if (!m || /^\s*:/.test(line)) {
+      throw new InputError(
+        'metrics-better',
+        `has the line '${line}'`,
+        'Write one metric per line as "name: higher" or "name: lower" (exactly these two words).',
+      );
+    }
+    const [, name = '', direction = ''] = m;
+    const before = seen.get(name);
+    if (before !== undefined && before !== direction) {
+      throw new InputError(
+        'metrics-better',
+        `says both '${name}: ${before}' and '${name}: ${direction}'`,
+        'Keep one line per metric.',
+      );
+    }
+    seen.set(name, direction);
   }
   if (/--|[\r\n]/.test(read.reportId)) {
     throw new InputError(
@@ -63,10 +77,21 @@ export function readInputs(inputs: Inputs = new Inputs()): ReportInputs {
       'Use letters, digits, dots, dashes (not two in a row) or underscores.',
     );
   }
+  const shown = relative(inputs.workspace, read.workingDirectory).split(sep).join('/') || '.';
+  if (!existsSync(read.workingDirectory)) {
+    throw new InputError(
+      'working-directory',
+      `is '${shown}', a folder that does not exist`,
+      'Set it to the folder that holds .dvc and dvc.yaml, relative to the repository root.',
+    );
+  }
   if (!existsSync(join(read.workingDirectory, '.dvc'))) {
-    throw new ActionError(`${read.workingDirectory} is not a DVC project (it has no .dvc folder)`, {
-      hint: 'Check out the repository first, and set working-directory to the folder that holds .dvc and dvc.yaml.',
-    });
+    throw new ActionError(
+      `working-directory '${shown}' is not a DVC project (it has no .dvc folder)`,
+      {
+        hint: 'Check out the repository first, and set working-directory to the folder that holds .dvc and dvc.yaml.',
+      },
+    );
   }
   return read;
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -12,6 +12,7 @@ import {
 } from '@mlops-actions/core';
 import {
   buildReport,
+  checkImageBranch,
   commentBody,
   deniedWarning,
   destination,
@@ -25,6 +26,21 @@ import type { ReportInputs } from './main.ts';
 
 // The job summary takes at most 1 MiB per step.
 const SUMMARY_LIMIT = 1_000_000;
+
+/**
+ * dvcOnDemand finds DVC on PATH, or installs it with the extras the project's remote needs into
+ * the tool cache as dvc-repro does, the first time the report needs it (issue 18): a report job
+ * whose metrics and plots are in git needs no Python set-up at all.
+ */
+export function dvcOnDemand(projectDir: string): () => Promise<string> {
+  let found: Promise<string> | undefined;
+  return () => {
+    found ??= import('@mlops-actions/core/dvc')
+      .then(({ setupDvc }) => setupDvc({ projectDir }))
+      .then((cli) => cli.executable);
+    return found;
+  };
+}
 
 /** reportMarker is the hidden text that finds this workflow's report comment again. */
 export function reportMarker(workflow: string, reportId: string): string {
@@ -53,6 +69,20 @@ export async function reportStep(
       ? `${context.serverUrl}/${context.owner}/${context.repo}`
       : undefined;
 
+  // The plan phase for the images: the branch they go to must be the report's own, checked before
+  // anything is pushed (issue 17).
+  if (noImagesReason === undefined) {
+    await checkImageBranch({
+      cwd: inputs.workingDirectory,
+      branch: inputs.imageBranch,
+      ...(context.defaultBranch ? { defaultBranch: context.defaultBranch } : {}),
+      ...(context.pullRequest?.baseRef ? { baseRef: context.pullRequest.baseRef } : {}),
+      ...(context.pullRequest?.headRef ? { headRef: context.pullRequest.headRef } : {}),
+      ...(context.branch ? { currentBranch: context.branch } : {}),
+      token: inputs.token,
+    });
+  }
+
   const built = await buildReport({
     cwd: inputs.workingDirectory,
     base: inputs.base ?? context.pullRequest?.baseRef ?? context.defaultBranch ?? 'main',
@@ -66,7 +96,7 @@ export async function reportStep(
     better: parseBetterRules(inputs.metricsBetter),
     plots: inputs.plots,
     fetch: inputs.fetch,
-    dvc: 'dvc',
+    dvc: dvcOnDemand(inputs.workingDirectory),
     svg: noImagesReason === undefined,
     publish:
       noImagesReason === undefined
@@ -91,7 +121,10 @@ export async function reportStep(
     inputs.reportPath ??
     join(process.env['RUNNER_TEMP'] || tmpdir(), `mlops-report-${inputs.reportId}.md`);
   await mkdir(dirname(reportPath), { recursive: true });
-  await writeFile(reportPath, built.markdown);
+  // Written whole or not at all: a temporary file beside it, then a rename.
+  const partial = `${reportPath}.${process.pid}.tmp`;
+  await writeFile(partial, built.markdown);
+  await rename(partial, reportPath);
   setOutput('report-path', reportPath);
   setOutput('metrics-changed', JSON.stringify(built.metricsChanged));
   const summary = fitSections(

@@ -79,6 +79,17 @@ describe('readInputs', () => {
     [{ precision: '-1' }, "input 'precision' is '-1'"],
     [{ 'show-all': 'yes' }, "input 'show-all' is 'yes', which is not a boolean"],
     [{ 'metrics-better': 'accuracy' }, "input 'metrics-better' has the line 'accuracy'"],
+    [{ 'metrics-better': 'accuracy: up' }, "input 'metrics-better' has the line 'accuracy: up'"],
+    [{ 'metrics-better': 'loss: min' }, "input 'metrics-better' has the line 'loss: min'"],
+    [
+      { 'metrics-better': 'accuracy: Higher' },
+      "input 'metrics-better' has the line 'accuracy: Higher'",
+    ],
+    [{ 'metrics-better': ': higher' }, "input 'metrics-better' has the line ': higher'"],
+    [
+      { 'metrics-better': 'accuracy: higher\naccuracy: lower' },
+      "input 'metrics-better' says both 'accuracy: higher' and 'accuracy: lower'",
+    ],
     [{ 'report-id': 'a--b' }, "input 'report-id' is 'a--b'"],
     [
       { 'report-path': '../outside.md' },

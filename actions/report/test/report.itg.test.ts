@@ -580,7 +580,7 @@ describe('bad input', { timeout: 180_000 }, () => {
     ],
     [
       { 'metrics-better': 'accuracy: more' },
-      `report failed: input 'metrics-better' has the line 'accuracy: more'. Write one metric per line as "name: higher" or "name: lower".`,
+      `report failed: input 'metrics-better' has the line 'accuracy: more'. Write one metric per line as "name: higher" or "name: lower" (exactly these two words).`,
     ],
     [
       { precision: 'five' },

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ActionError } from './pure/errors.ts';
 import { redactSecrets } from './pure/redact.ts';
 import { group, info, redact } from './runtime.ts';
@@ -24,6 +26,13 @@ export interface ExecOptions {
   onStderrLine?: (line: string) => void;
   /** Called with each complete line the tool writes to stdout. */
   onStdoutLine?: (line: string) => void;
+  /** Stop the tool (and its children) when this signal aborts; the call then fails. */
+  signal?: AbortSignal;
+  /**
+   * The caller has a log group open around this call: a failure's command line and output are
+   * written there, not in a log group of their own.
+   */
+  inGroup?: boolean;
 }
 
 /** What a finished tool left behind. */
@@ -36,7 +45,10 @@ export interface ExecResult {
   durationMs: number;
 }
 
-/** ExecError is a tool that failed: the command, its exit code and the last lines of its stderr. */
+/**
+ * ExecError is a tool that failed. Its message is one line: which tool and subcommand, how it
+ * ended and the last line it wrote; the full command line and output are in the log (see exec).
+ */
 export class ExecError extends ActionError {
   readonly command: string;
   readonly exitCode: number | null;
@@ -49,14 +61,29 @@ export class ExecError extends ActionError {
     reason: string,
     hint?: string,
   ) {
-    const tail = lastLines(result.stderr || result.stdout, 8);
-    super(`\`${command}\` ${reason}${tail ? `: ${tail}` : ''}`, hint === undefined ? {} : { hint });
+    const tail = lastLines(result.stderr || result.stdout, 1).slice(0, 300);
+    super(`\`${shortCommand(command)}\` ${reason}${tail ? `: ${tail}` : ''}`, {
+      hint: hint ?? 'Its full command line and output are in the log just above',
+    });
     this.name = 'ExecError';
     this.command = command;
     this.exitCode = result.exitCode;
     this.stdout = result.stdout;
     this.stderr = result.stderr;
   }
+}
+
+/**
+ * shortCommand names a displayed command line for an error message: the tool's file name and its
+ * first word that is not an option (`/opt/venv/bin/dvc push --remote s3 -- a` -> `dvc push`).
+ */
+export function shortCommand(shown: string): string {
+  const words = shown.split(/\s+/).filter(Boolean);
+  const tool = basename(words[0] ?? shown);
+  const quoted = words.findIndex((w) => w.startsWith("'"));
+  const before = words.slice(1, quoted < 0 ? undefined : quoted);
+  const sub = before.find((w) => /^[a-z][a-z0-9-]*$/.test(w));
+  return sub ? `${tool} ${sub}` : tool;
 }
 
 /** lastLines keeps the last `count` non-empty lines of a tool's output, joined by " / ". */
@@ -119,9 +146,21 @@ async function spawnTool(
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...options.env }))
     if (v !== undefined) env[k] = v;
+  const missing = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+  if (missing) throw missing(basename(command));
   if (!options.silent) info(`[command]${shown}`);
   const started = Date.now();
-  return new Promise((resolve, reject) => {
+  const failed = (error: ExecError) => {
+    logFailure(shown, error, options);
+    return error;
+  };
+  return new Promise((resolvePromise, reject) => {
+    if (options.signal?.aborted) {
+      reject(
+        failed(new ExecError(shown, { exitCode: null, stdout: '', stderr: '' }, 'was stopped')),
+      );
+      return;
+    }
     const child = spawn(command, args, {
       cwd: options.cwd,
       env,
@@ -132,6 +171,13 @@ async function spawnTool(
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
+    let stopped = false;
+    const onAbort = () => {
+      stopped = true;
+      killGroup(child.pid, 'SIGTERM');
+      killTimer ??= setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     let killTimer: NodeJS.Timeout | undefined;
     const timer =
       options.timeoutMs && options.timeoutMs > 0
@@ -162,7 +208,11 @@ async function spawnTool(
     child.stdin.end(options.input ?? '');
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      if (e.code === 'ENOENT') {
+      options.signal?.removeEventListener('abort', onAbort);
+      const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+      if (gone) {
+        reject(gone(basename(command)));
+      } else if (e.code === 'ENOENT') {
         reject(
           new ActionError(`\`${command}\` was not found on PATH`, {
             hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
@@ -175,6 +225,7 @@ async function spawnTool(
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
       outLines.end();
       errLines.end();
       const stdoutBytes = Buffer.concat(out);
@@ -188,22 +239,84 @@ async function spawnTool(
       const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
       if (timedOut) {
         reject(
-          new ExecError(
-            shown,
-            masked,
-            `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`,
-            'Raise the timeout, or find out why the tool hangs.',
+          failed(
+            new ExecError(
+              shown,
+              masked,
+              `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`,
+              'Raise the timeout, or find out why the tool hangs (its output is in the log just above)',
+            ),
           ),
         );
+      } else if (stopped) {
+        reject(failed(new ExecError(shown, masked, 'was stopped')));
       } else if (code === null) {
-        reject(new ExecError(shown, masked, `was killed by ${signal}`));
+        reject(failed(new ExecError(shown, masked, `was killed by ${signal}`)));
       } else if (!(options.okCodes ?? [0]).includes(code)) {
-        reject(new ExecError(shown, masked, `exited with code ${code}`));
+        reject(failed(new ExecError(shown, masked, `exited with code ${code}`)));
       } else {
-        resolve(result);
+        resolvePromise(result);
       }
     });
   });
+}
+
+/**
+ * missingFolder checks the folder a tool is to start in. Node reports a missing working folder as
+ * ENOENT, the same code as a missing tool: without this check, the error would blame the tool.
+ */
+function missingFolder(cwd: string): ((tool: string) => ActionError) | undefined {
+  let problem: string | undefined;
+  try {
+    if (!statSync(cwd).isDirectory()) problem = 'is not a folder';
+  } catch {
+    problem = 'does not exist';
+  }
+  if (!problem) return undefined;
+  const shown = displayFolder(cwd);
+  return (tool) =>
+    new ActionError(`the folder '${shown}' that \`${tool}\` was to run in ${problem}`, {
+      hint: 'Check the working-directory input (relative to the repository root) and that an earlier step created the folder',
+    });
+}
+
+/** displayFolder shows a folder relative to the workspace when it is inside it. */
+function displayFolder(folder: string): string {
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  const full = resolve(folder);
+  if (!workspace) return full;
+  const rel = relative(resolve(workspace), full);
+  if (!rel) return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel.split(sep).join('/');
+}
+
+/**
+ * logFailure writes what a failed tool did where a person reads it: the full command line, how it
+ * ended, and (for a silent call, whose output was not echoed) its output, indented so that no line
+ * of it is taken for a workflow command; in a log group of its own unless the caller has one open.
+ * The error itself stays one line.
+ */
+function logFailure(shown: string, error: ExecError, options: ExecOptions): void {
+  const how =
+    error.exitCode === null ? 'ended without an exit code' : `exit code ${error.exitCode}`;
+  const lines = [`[command]${shown}`, `(${how})`];
+  // Output that was echoed is in the log already, just above: only a silent call's is written here.
+  if (options.silent) {
+    const all = [error.stderr, error.stdout]
+      .join('\n')
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
+    if (all.length > 400) lines.push(`(${all.length - 400} earlier lines left out)`);
+    lines.push(...all.slice(-400).map((l) => `  ${l}`));
+  }
+  const body = `${lines.join('\n')}\n`;
+  if (options.inGroup || options.group) {
+    process.stdout.write(body);
+    return;
+  }
+  process.stdout.write(`::group::\`${shortCommand(shown)}\` failed: its command line and output\n`);
+  process.stdout.write(body);
+  process.stdout.write('::endgroup::\n');
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {

@@ -2,7 +2,32 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { ActionError, displayCommand, ExecError, exec, findUp, Git } from '../src/index.ts';
+import {
+  ActionError,
+  displayCommand,
+  ExecError,
+  exec,
+  findUp,
+  Git,
+  shortCommand,
+} from '../src/index.ts';
+
+/** captureOutput records what is written to stdout and stderr until stop(). */
+function captureOutput(): { stop(): string } {
+  const chunks: string[] = [];
+  const record = (c: string | Uint8Array) => {
+    chunks.push(String(c));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(record);
+  vi.spyOn(process.stderr, 'write').mockImplementation(record);
+  return {
+    stop() {
+      vi.restoreAllMocks();
+      return chunks.join('');
+    },
+  };
+}
 
 const node = process.execPath;
 
@@ -16,13 +41,93 @@ describe('exec', () => {
     expect(result.stdout.trim()).toBe('$(touch pwned); `id` | x');
   });
 
-  test('a failing tool raises an error naming the command, exit code and last stderr lines', async () => {
+  test('a failing tool raises a one-line error: the tool, its exit code, its last line', async () => {
     const script = 'for (let i = 1; i <= 20; i++) console.error("line " + i); process.exit(3)';
     const error = await exec(node, ['-e', script], { silent: true }).catch((e) => e);
     expect(error).toBeInstanceOf(ExecError);
     expect(error.exitCode).toBe(3);
-    expect(error.message).toMatch(/exited with code 3: line 13 \/ .* \/ line 20$/);
-    expect(error.message).not.toContain('line 12 ');
+    expect(error.message).toBe('`node` exited with code 3: line 20');
+    expect(error.hint).toBe('Its full command line and output are in the log just above');
+    expect(error.stderr).toContain('line 1\n');
+  });
+
+  test('a failure writes the full command line and output to a log group above the error', async () => {
+    const printed = captureOutput();
+    const script = 'for (let i = 1; i <= 3; i++) console.error("line " + i); process.exit(2)';
+    await exec(node, ['-e', script], { silent: true }).catch(() => undefined);
+    const log = printed.stop();
+    expect(log).toContain('::group::`node` failed: its command line and output\n');
+    expect(log).toContain(`[command]${node} -e`);
+    expect(log).toContain(
+      "process.exit(2)'\n(exit code 2)\n  line 1\n  line 2\n  line 3\n::endgroup::\n",
+    );
+  });
+
+  test("inside a caller's log group, the failure details go into that group", async () => {
+    const printed = captureOutput();
+    await exec(node, ['-e', 'process.exit(4)'], { silent: true, inGroup: true }).catch(
+      () => undefined,
+    );
+    const log = printed.stop();
+    expect(log).not.toContain('::group::');
+    expect(log).toContain('(exit code 4)');
+  });
+
+  test.each([
+    ['git', ['status']],
+    [node, ['-e', '0']],
+    ['definitely-not-a-tool', []],
+  ])('a missing working folder is named as missing, for %s', async (tool, args) => {
+    const root = mkdtempSync(join(tmpdir(), 'exec-cwd-'));
+    const error = await exec(tool, args as string[], {
+      silent: true,
+      cwd: join(root, 'no-such-folder'),
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ActionError);
+    expect(error.message).toMatch(
+      /^the folder '.*\/no-such-folder' that `[^`]+` was to run in does not exist$/,
+    );
+    expect(error.message).not.toContain('PATH');
+  });
+
+  test('a working folder is shown relative to the workspace', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'exec-ws-'));
+    vi.stubEnv('GITHUB_WORKSPACE', root);
+    const error = await exec('git', ['status'], { silent: true, cwd: join(root, 'ml') }).catch(
+      (e) => e,
+    );
+    vi.unstubAllEnvs();
+    expect(error.message).toBe("the folder 'ml' that `git` was to run in does not exist");
+  });
+
+  test('a working folder that is a file is named as not a folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'exec-file-'));
+    writeFileSync(join(root, 'f'), '');
+    const error = await exec('git', ['status'], { silent: true, cwd: join(root, 'f') }).catch(
+      (e) => e,
+    );
+    expect(error.message).toMatch(/that `git` was to run in is not a folder$/);
+  });
+
+  test('an aborted signal stops the tool and its children', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = exec(node, ['-e', 'setTimeout(() => {}, 60000)'], {
+      silent: true,
+      signal: controller.signal,
+    }).catch((e) => e);
+    setTimeout(() => controller.abort(), 200);
+    const error = await pending;
+    expect(error).toBeInstanceOf(ExecError);
+    expect(error.message).toBe('`node` was stopped');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test('shortCommand names the tool and its subcommand', () => {
+    expect(shortCommand('/opt/venv/bin/dvc push --remote s3 -- a')).toBe('dvc push');
+    expect(shortCommand('git -c a=b fetch origin')).toBe('git fetch');
+    expect(shortCommand('/usr/bin/node -e 0')).toBe('node');
+    expect(shortCommand("node -e 'console.log(1)' x")).toBe('node');
   });
 
   test('a missing tool says so and how to fix it', async () => {

@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Git } from '../git.ts';
-import { ActionError } from '../pure/errors.ts';
+import { ActionError, InputError } from '../pure/errors.ts';
 import type { EventContext } from '../pure/event.ts';
+import { redactUrl } from '../pure/redact.ts';
 import { group, info, warning } from '../runtime.ts';
 import {
   type CommitProgress,
@@ -27,6 +28,8 @@ export interface CommitWorkTreeOptions {
   paths: string[];
   /** Name of the input the paths came from, for error messages; default `paths`. */
   pathsInput?: string;
+  /** A paths entry that matches no file is an error (else a warning naming it). */
+  failOnMissing?: boolean;
   /** Target branch; default the pull request head branch, else the current branch. */
   branch?: string;
   /** Default: names the files and carries `[skip ci]`. */
@@ -155,6 +158,71 @@ async function dropEolOnly(
 }
 
 /**
+ * checkPathsMatch finds the `paths` entries that match no file at all, in the work tree (ignored
+ * files too) or the index (a deleted file still matches): a typo such as `dvc.lok` would otherwise
+ * commit nothing in silence. A warning names each, or an error with `fail-on-missing`.
+ */
+async function checkPathsMatch(
+  git: Git,
+  input: string,
+  entries: readonly string[],
+  specs: readonly string[],
+  failOnMissing: boolean,
+): Promise<void> {
+  const shown = entries.map((e) => e.trim()).filter(Boolean);
+  const matches = await Promise.all(
+    specs.map(
+      async (spec) =>
+        (await git.exec(['ls-files', '-z', '--cached', '--others', '--', spec])).stdout.length > 0,
+    ),
+  );
+  const missing = shown.filter((_, i) => !matches[i]);
+  if (!missing.length) return;
+  const list = missing.map((m) => `'${m}'`).join(', ');
+  const what = `${missing.length === 1 ? 'has' : 'has entries'} ${list}, which ${missing.length === 1 ? 'matches' : 'match'} no file in the work tree or the index`;
+  if (failOnMissing) {
+    throw new InputError(
+      input,
+      what,
+      'Fix the path (relative to working-directory), or set fail-on-missing to false to go on with a warning.',
+    );
+  }
+  warning(
+    `input '${input}' ${what}: nothing under ${missing.length === 1 ? 'it' : 'them'} is committed`,
+  );
+}
+
+/**
+ * checkCredentials fails before anything is written when a push over HTTP(S) cannot carry any
+ * credentials: no token, none in the URL, no header actions/checkout persisted, no credential
+ * helper. Git itself would end in "could not read Username".
+ */
+async function checkCredentials(
+  git: Git,
+  remote: string,
+  token: string | undefined,
+): Promise<void> {
+  if (token) return;
+  const url = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)
+    ? await git.tryRun(['remote', 'get-url', '--push', remote])
+    : remote;
+  if (!url || !/^https?:\/\//i.test(url)) return;
+  if (/^https?:\/\/[^/@]+@/i.test(url)) return;
+  const [header, helper, askpass] = await Promise.all([
+    git.tryRun(['config', '--get-urlmatch', 'http.extraheader', url]),
+    git.tryRun(['config', '--get-urlmatch', 'credential.helper', url]),
+    git.tryRun(['config', '--get', 'core.askPass']),
+  ]);
+  if (header || helper || askpass || process.env['GIT_ASKPASS']) return;
+  throw new ActionError(
+    `the token input is empty, and git has no stored credentials for ${redactUrl(url)}: the push cannot authenticate`,
+    {
+      hint: 'A push over HTTPS needs a token with contents: write: leave token at its default (github.token) and give the job permissions: contents: write, pass a secret, or check out with persist-credentials: true',
+    },
+  );
+}
+
+/**
  * commitWorkTree commits the changes under `paths` in the checkout to the right branch and pushes
  * them safely (see commitFilesToBranch). On a pull_request checkout of the merge commit, the commit
  * goes on top of the pull request head, never on the merge commit. A fork, or a token GitHub says
@@ -174,7 +242,9 @@ export async function commitWorkTree(
   }
   const [root = '', gitDir = ''] = location.split('\n');
   const git = new Git(root);
-  const specs = toPathspecs(options.pathsInput ?? 'paths', options.paths, options.cwd, root);
+  const pathsInput = options.pathsInput ?? 'paths';
+  const specs = toPathspecs(pathsInput, options.paths, options.cwd, root);
+  await checkPathsMatch(git, pathsInput, options.paths, specs, options.failOnMissing === true);
   const [head, current, found] = await Promise.all([
     git.revParse('HEAD'),
     git.currentBranch(),
@@ -243,6 +313,8 @@ export async function commitWorkTree(
     info(`Nothing changed under ${options.paths.join(', ')}: nothing to commit.`);
     return { ...base, files: [] };
   }
+
+  if (!(own && pr?.isFork)) await checkCredentials(git, options.remote ?? 'origin', options.token);
 
   if (own && pr?.isFork) {
     return {

@@ -9,13 +9,14 @@ import { findOnPath } from '../tools/which.ts';
 import {
   type DvcRemote,
   type DvcRemotes,
+  describeRemote,
   dvcExtras,
   dvcRequirement,
   parseConfigList,
   parseDvcConfig,
   resolveLocalRemotes,
 } from './config.ts';
-import { isTransientRemoteError } from './errors.ts';
+import { CAUSE_TEXT, transientCause } from './errors.ts';
 import type { LogLine } from './log.ts';
 
 /** The DVC version installed when a workflow asks for none and none is on PATH (pinned with the tests' venv). */
@@ -144,7 +145,14 @@ export interface DvcRun {
 export async function runDvc(
   cli: DvcCli,
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string | undefined>; silent?: boolean },
+  options: {
+    cwd: string;
+    env?: Record<string, string | undefined>;
+    silent?: boolean;
+    /** The caller has a log group open (a failure's output is written there). */
+    inGroup?: boolean;
+    signal?: AbortSignal;
+  },
 ): Promise<DvcRun> {
   const lines: LogLine[] = [];
   const startedAt = performance.now();
@@ -158,6 +166,8 @@ export async function runDvc(
       onStdoutLine: record('stdout'),
       onStderrLine: record('stderr'),
       notFoundHint: 'Leave dvc-version empty only when DVC is installed on the runner.',
+      ...(options.inGroup ? { inGroup: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     return { lines, result, startedAt, endedAt: performance.now() };
   } catch (error) {
@@ -174,8 +184,8 @@ export function outputOf(run: DvcRun): string {
 
 /**
  * runDvcWithRetry runs a DVC command and runs it again, with exponential backoff, only while it
- * fails on a transient remote error (never for a failed stage). Returns the last run and how many
- * tries it took.
+ * fails on a transient remote error (never for a failed stage). Each retry warns in one line which
+ * remote failed and why. Returns the last run and how many tries it took.
  */
 export async function runDvcWithRetry(
   cli: DvcCli,
@@ -185,17 +195,38 @@ export async function runDvcWithRetry(
     env?: Record<string, string | undefined>;
     attempts: number;
     baseMs?: number;
+    /** The remote the command talks to, named in the retry warnings. */
+    remote?: DvcRemote;
+    inGroup?: boolean;
   },
 ): Promise<{ run: DvcRun; attempts: number }> {
   let last: DvcRun | undefined;
   let tries = 0;
-  const transient = new Error('transient');
-  await retry(
+  return retryTransient(
     async () => {
       tries++;
       last = await runDvc(cli, args, options);
-      if (last.error instanceof ExecError && isTransientRemoteError(outputOf(last)))
-        throw transient;
+      return last.error instanceof ExecError ? transientCause(outputOf(last)) : undefined;
+    },
+    { ...options, what: `\`dvc ${args[0]}\`` },
+  ).then(() => ({ run: last!, attempts: tries }));
+}
+
+/**
+ * retryTransient calls `fn` until it reports no transient cause or the tries run out, with
+ * exponential backoff and one warning per retry naming the remote and the cause.
+ */
+export async function retryTransient(
+  fn: () => Promise<RemoteCauseName | undefined>,
+  options: { attempts: number; baseMs?: number; remote?: DvcRemote; what: string },
+): Promise<void> {
+  const transient = new Error('transient');
+  const remote = options.remote ? `DVC remote ${describeRemote(options.remote)}` : 'the DVC remote';
+  let cause: RemoteCauseName | undefined;
+  await retry(
+    async () => {
+      cause = await fn();
+      if (cause) throw transient;
     },
     {
       attempts: Math.max(1, options.attempts),
@@ -204,13 +235,83 @@ export async function runDvcWithRetry(
       retryable: (e) => e === transient,
       onRetry: (_e, attempt, delayMs) =>
         warning(
-          `\`dvc ${args[0]}\` hit a transient remote error (try ${attempt} of ${options.attempts}); retrying in ${(delayMs / 1000).toFixed(1)} s`,
+          `${remote} ${cause ? CAUSE_TEXT[cause] : 'failed'} during ${options.what} (try ${attempt} of ${options.attempts}): a transient remote error; retrying in ${(delayMs / 1000).toFixed(1)} s`,
         ),
     },
   ).catch((e: unknown) => {
     if (e !== transient) throw e;
   });
-  return { run: last!, attempts: tries };
+}
+
+type RemoteCauseName = NonNullable<ReturnType<typeof transientCause>>;
+
+/** What probing a remote found: reachable, or the error chain Python raised. */
+export interface RemoteProbe {
+  ok: boolean;
+  /** The error messages, outermost first (a FileNotFoundError over a connection error, say). */
+  errors: string[];
+}
+
+// Runs in DVC's own Python: opens the remote as DVC does (its config, credentials, endpoint) and
+// asks for the info of its root. Filesystems that turn a failed connection into "not found"
+// (fsspec's HTTP) keep the connection error as the exception's cause, which is printed too.
+const PROBE = `
+import json, sys
+def chain(e):
+    out, seen = [], set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        out.append(f"{type(e).__name__}: {e}")
+        e = e.__cause__ or e.__context__
+    return out
+try:
+    from dvc.repo import Repo
+    remote = Repo(".").cloud.get_remote(sys.argv[1] or None)
+    try:
+        remote.fs.info(remote.path)
+        print(json.dumps({"ok": True, "errors": []}))
+    except FileNotFoundError as e:
+        print(json.dumps({"ok": True, "errors": chain(e)[1:]}))
+except Exception as e:
+    print(json.dumps({"ok": False, "errors": chain(e)}))
+`;
+
+/** dvcPython finds the Python interpreter a pip-installed dvc runs with (its shebang), or undefined. */
+export function dvcPython(executable: string): string | undefined {
+  try {
+    const head = readFileSync(executable).subarray(0, 256).toString('utf8');
+    const shebang = /^#!\s*(\S*python[\d.]*)\s*$/m.exec(head.split('\n')[0] ?? '');
+    return shebang?.[1] && existsSync(shebang[1]) ? shebang[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * probeRemote asks DVC's Python whether a remote answers: DVC's own pull treats a remote that
+ * cannot be reached like one that lacks the data, and recomputes in silence. Undefined when the
+ * probe could not run (DVC not installed by pip, an API that moved): nothing is known then.
+ */
+export async function probeRemote(
+  cli: DvcCli,
+  cwd: string,
+  remote: string | undefined,
+): Promise<RemoteProbe | undefined> {
+  const python = dvcPython(cli.executable);
+  if (!python) return undefined;
+  try {
+    const result = await exec(python, ['-c', PROBE, remote ?? ''], {
+      cwd,
+      env: dvcEnv(),
+      silent: true,
+      timeoutMs: 120_000,
+    });
+    const line = result.stdout.trim().split('\n').pop() ?? '';
+    const parsed = JSON.parse(line) as RemoteProbe;
+    return { ok: parsed.ok === true, errors: Array.isArray(parsed.errors) ? parsed.errors : [] };
+  } catch {
+    return undefined;
+  }
 }
 
 /** readRemotes asks DVC for every configured remote (all config levels merged), or undefined. */
@@ -238,7 +339,9 @@ export function usedRemote(
 export function requireRemote(remotes: DvcRemotes | undefined, name: string): DvcRemote {
   const remote = remotes?.remotes.find((r) => r.name === name);
   if (remote) return remote;
-  const names = remotes?.remotes.map((r) => `'${r.name}'`).join(', ');
+  const names = remotes?.remotes
+    .map((r) => `'${r.name}'${r.name === remotes.defaultRemote ? ' (default)' : ''}`)
+    .join(', ');
   throw new ActionError(`DVC remote '${name}' is not configured in this project`, {
     hint: `${names ? `Configured remotes: ${names}.` : 'The project configures no remote.'} Fix 'remote', or add it with \`dvc remote add\` and commit .dvc/config`,
   });

@@ -32,6 +32,8 @@ export interface DvcFailure {
   attempts?: number;
   /** The `targets` input: with targets, a missing file is a wrong target, not a missing dvc.yaml. */
   targets?: string[];
+  /** Where a stage DVC names (`train`, `sub/dvc.yaml:train`) is defined: file and line. */
+  locate?: (stage: string) => { file: string; line: number } | undefined;
 }
 
 /** DvcError is a DVC failure explained in plain words, with the raw lines behind it for the job summary. */
@@ -51,21 +53,87 @@ export class DvcError extends ActionError {
 }
 
 const CREDENTIALS =
-  /Unable to locate credentials|NoCredentialsError|InvalidAccessKeyId|SignatureDoesNotMatch|AWS Access Key Id you provided does not exist|ExpiredToken|security token included in the request is (?:invalid|expired)|DefaultCredentialsError|Could not automatically determine credentials|Anonymous caller does not have|ClientAuthenticationError|AuthenticationFailed|DefaultAzureCredential failed|Authentication failed|Permission denied \(publickey|401 Unauthorized/i;
+  /Unable to locate credentials|NoCredentialsError|InvalidAccessKeyId|SignatureDoesNotMatch|AWS Access Key Id you provided does not exist|ExpiredToken|security token included in the request is (?:invalid|expired)|DefaultCredentialsError|Could not automatically determine credentials|Anonymous caller does not have|ClientAuthenticationError|AuthenticationFailed|DefaultAzureCredential failed|Authentication failed|Permission denied \(publickey|401 Unauthorized|invalid_grant|Invalid Credentials, 401|Server failed to authenticate the request|Authentication to Azure Blob Storage requires/i;
 const ACCESS_DENIED = /AccessDenied|Access Denied|403 Forbidden|does not have storage\.objects/i;
-const TRANSIENT =
-  /Could not connect to the endpoint URL|Connection (?:was )?(?:refused|reset)|Connection aborted|ECONNRESET|ECONNREFUSED|EPIPE|Broken pipe|Connect(?:ion)? timeout|Read timeout|timed out|Temporary failure in name resolution|Connection was closed before we received a valid response|Server ?Disconnected|ClientConnectorError|ClientOSError|ServerTimeoutError|InternalError|ServiceUnavailable|Service Unavailable|SlowDown|RequestTimeout|Bad Gateway|Gateway Time-?out|Internal Server Error|\b50[0-4]\b (?:Server Error|error)|status(?: code)?:? 50[0-4]\b/i;
+// Why a remote failed, by cause rather than by one library's wording: botocore (S3), aiohttp
+// (HTTP, GCS, Azure through fsspec), requests/httpx (WebDAV, GDrive), paramiko/asyncssh (SSH),
+// pyarrow (HDFS), oss2 (OSS) and the OS errors under all of them.
+const PERMANENT =
+  /\b40[134]\b(?:[,:]? ?(?:message=|Unauthorized|Forbidden|Not Found|Client Error)|\s*$)|\bstatus(?: code)?[:= ]*40[134]\b|HTTP(?: ?Error)? ?40[134]\b|Unauthorized|Forbidden|AccessDenied|Access Denied|NoSuchBucket|NoSuchKey|InvalidAccessKeyId|SignatureDoesNotMatch|Unable to locate credentials|NoCredentialsError|ExpiredToken|AuthenticationFailed|AuthorizationFailure|Permission denied|DefaultCredentialsError|ClientAuthenticationError/i;
+const CAUSES: { cause: RemoteCause; pattern: RegExp }[] = [
+  {
+    cause: 'throttled',
+    pattern:
+      /\b429\b|Too Many Requests|TooManyRequests|SlowDown|Throttl|RequestLimitExceeded|Rate exceeded|rateLimitExceeded|ServerBusy|ProvisionedThroughputExceeded|reduce your request rate/i,
+  },
+  {
+    cause: 'dns',
+    pattern:
+      /Temporary failure in name resolution|Name or service not known|nodename nor servname|getaddrinfo failed|\bgaierror\b|EAI_AGAIN|ENOTFOUND|Could not resolve host|No address associated with hostname|\[Errno -[235]\]/i,
+  },
+  {
+    cause: 'refused',
+    pattern:
+      /Connection refused|ECONNREFUSED|\[Errno 111\]|Connect call failed|Cannot connect to host|ClientConnectorError|Could not connect to the endpoint URL|Failed to establish a new connection|actively refused|WinError 10061|No route to host|Network is unreachable|\[Errno 11[13]\]|\[Errno 101\]|EHOSTUNREACH|ENETUNREACH|Unable to connect/i,
+  },
+  {
+    cause: 'reset',
+    pattern:
+      /Connection (?:was )?reset|ECONNRESET|\[Errno 104\]|Connection aborted|Broken pipe|EPIPE|\[Errno 32\]|Server ?Disconnected|RemoteDisconnected|Connection was closed|ClientOSError|ClientPayloadError|IncompleteRead|Connection lost|ConnectionLost|Connection closed by|EOF occurred in violation of protocol|ProtocolError/i,
+  },
+  {
+    cause: 'timeout',
+    pattern:
+      /timed out|Timeout|\[Errno 110\]|ETIMEDOUT|DeadlineExceeded|Gateway Time-?out|OperationTimedOut/i,
+  },
+  {
+    cause: 'server-error',
+    pattern:
+      /\b5\d\d\b,? ?(?:message=|Server Error|Internal|Bad Gateway|Service Unavailable|Gateway)|\bstatus(?: code)?[:= ]*5\d\d\b|HTTP(?: ?Error)? ?5\d\d\b|Backend Error|, 5\d\d\s*$|\b5\d\d (?:error|Server)|InternalError|ServiceUnavailable|Service Unavailable|Internal Server Error|Bad Gateway|BackendError|InternalServerError/i,
+  },
+];
 const UNREACHABLE =
   /Name or service not known|nodename nor servname provided|No route to host|Network is unreachable/i;
 
+/** Why a remote failed in a way worth another try. */
+export type RemoteCause = 'refused' | 'reset' | 'timeout' | 'dns' | 'server-error' | 'throttled';
+
+/** What each cause means, for messages: "DVC remote 'storage' (…) refused the connection". */
+export const CAUSE_TEXT: Record<RemoteCause, string> = {
+  refused: 'refused the connection (or could not be reached)',
+  reset: 'dropped the connection',
+  timeout: 'timed out',
+  dns: 'has a host name that could not be resolved',
+  'server-error': 'answered with a server error (5xx)',
+  throttled: 'throttled the requests (429, slow down)',
+};
+
 /**
- * isTransientRemoteError tells whether DVC's output describes a remote hiccup worth another try
- * (connection refused or reset, timeouts, 5xx answers). A failed stage never is: its output may
- * mention a timeout of its own.
+ * transientCause tells why DVC's output says a remote failed, when that is worth another try:
+ * the connection refused or reset, a timeout, a name that did not resolve, a 5xx answer or
+ * throttling, in the words of any of the libraries behind DVC's remotes. A 401, 403 or 404, a
+ * credentials error, or a failed stage (whose output may mention a timeout of its own) is not.
  */
+export function transientCause(output: string): RemoteCause | undefined {
+  if (/failed to reproduce '/.test(output)) return undefined;
+  // Throttling first: Google answers a rate limit with a 403.
+  if (CAUSES[0]!.pattern.test(output)) return 'throttled';
+  if (PERMANENT.test(output)) return undefined;
+  return CAUSES.find((c) => c.pattern.test(output))?.cause;
+}
+
+/** isRemoteAccessProblem tells whether an error says the remote refused these credentials or lacks the bucket. */
+export function isRemoteAccessProblem(output: string): boolean {
+  return (
+    CREDENTIALS.test(output) ||
+    ACCESS_DENIED.test(output) ||
+    /NoSuchBucket|specified bucket does not exist|bucket does not exist/i.test(output)
+  );
+}
+
+/** isTransientRemoteError tells whether DVC's output describes a remote hiccup worth another try. */
 export function isTransientRemoteError(output: string): boolean {
-  if (/failed to reproduce '/.test(output)) return false;
-  return TRANSIENT.test(output);
+  return transientCause(output) !== undefined;
 }
 
 /** dvcErrorLines keeps DVC's `ERROR:` lines (prefix removed), or the last lines when there is none. */
@@ -127,9 +195,12 @@ function explain(f: DvcFailure): ActionError {
       .filter(Boolean)
       .slice(-5);
     const tail = lines.length ? `; its last lines: ${lines.join(' / ')}` : '';
+    const defined = f.locate?.(stageFailure.name);
     return new ActionError(`stage '${stageFailure.name}' failed: ${ran}${tail}`, {
       hint: 'Fix the stage (its full output is in the log group above); a failed stage is never retried',
-      ...at(stageLine(stageFailure.name.replace(/^.*dvc\.yaml:/, ''))),
+      ...(defined
+        ? { location: defined }
+        : at(stageLine(stageFailure.name.replace(/^(?:\.\/)?dvc\.yaml:/, '')))),
     });
   }
   if (/you are not inside of a DVC repository/.test(out)) {
@@ -203,10 +274,16 @@ function explain(f: DvcFailure): ActionError {
       hint: 'Create the bucket, or fix the remote URL in .dvc/config',
     });
   }
-  if (isTransientRemoteError(out) || UNREACHABLE.test(out)) {
+  const cause = transientCause(out);
+  if (cause || UNREACHABLE.test(out)) {
     const tries = f.attempts && f.attempts > 1 ? ` (tried ${f.attempts} times)` : '';
-    return new ActionError(`DVC remote ${remoteName} is unreachable${tries}: ${detail(out)}`, {
-      hint: 'Check the remote URL and endpoint in .dvc/config and that this runner can reach them',
+    const what =
+      cause === 'server-error' || cause === 'throttled' ? CAUSE_TEXT[cause] : 'is unreachable';
+    return new ActionError(`DVC remote ${remoteName} ${what}${tries}: ${detail(out)}`, {
+      hint:
+        cause === 'server-error' || cause === 'throttled'
+          ? 'Re-run the job later, or raise remote-attempts'
+          : 'Check the remote URL and endpoint in .dvc/config and that this runner can reach them',
     });
   }
   if (

@@ -7,6 +7,7 @@ export * from './config.ts';
 export * from './errors.ts';
 export * from './lock.ts';
 export * from './log.ts';
+export * from './project.ts';
 export * from './push.ts';
 export * from './repro.ts';
 export * from './summary.ts';

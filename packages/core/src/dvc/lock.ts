@@ -104,6 +104,8 @@ export function classifyStages(
   log: ReproLog,
   lockBefore: Map<string, LockEntry>,
   lockAfter: Map<string, LockEntry>,
+  /** Per stage, the outputs git tracks (`cache: false`): never pulled, so never listed as pulled. */
+  uncached: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): ReproResult {
   const changed = new Set(changedLockStages(lockBefore, lockAfter));
   const stages: StageResult[] = log.stages.map((event) => ({
@@ -114,7 +116,9 @@ export function classifyStages(
     durationMs: event.durationMs,
     pulledOutputs:
       event.outcome === 'pulled' || event.outcome === 'restored'
-        ? lockOutputs(lockAfter.get(lockName(event.stage)))
+        ? lockOutputs(lockAfter.get(lockName(event.stage))).filter(
+            (path) => !uncached.get(lockName(event.stage))?.has(path),
+          )
         : [],
   }));
   const seen = new Set(stages.map((s) => lockName(s.stage)));
@@ -130,8 +134,11 @@ export function classifyStages(
   };
 }
 
-/** lockName is the dvc.lock key of a stage DVC printed as `dvc.yaml:name` or `sub/dvc.yaml:name`. */
+/**
+ * lockName is the key of a stage across the project's dvc.lock files, as DVC prints it from the
+ * working directory: `train` for a stage of its own dvc.yaml (also printed `dvc.yaml:train`), and
+ * `sub/dvc.yaml:train` for a stage of another one, whose lock is sub/dvc.lock.
+ */
 export function lockName(stage: string): string {
-  const colon = stage.lastIndexOf(':');
-  return colon >= 0 && stage.slice(0, colon).endsWith('dvc.yaml') ? stage.slice(colon + 1) : stage;
+  return stage.replace(/^(?:\.\/)?dvc\.yaml:/, '');
 }

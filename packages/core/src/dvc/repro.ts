@@ -2,26 +2,34 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join, relative, sep } from 'node:path';
 import { Git } from '../git.ts';
 import { ActionError } from '../pure/errors.ts';
-import { group } from '../runtime.ts';
+import { group, warning } from '../runtime.ts';
 import {
   type DvcCli,
   findDvcRoot,
   outputOf,
+  probeRemote,
   readRemotes,
   requireRemote,
+  retryTransient,
   runDvc,
   runDvcWithRetry,
   usedRemote,
 } from './cli.ts';
-import { explainDvcFailure } from './errors.ts';
-import {
-  classifyStages,
-  type PipelineStage,
-  parseLock,
-  pipelineStages,
-  type ReproResult,
-} from './lock.ts';
+import { type DvcRemote, describeRemote } from './config.ts';
+import { DvcError, explainDvcFailure, isRemoteAccessProblem, transientCause } from './errors.ts';
+import { classifyStages, lockName, type ReproResult } from './lock.ts';
 import { parseReproLog, type ReproLog } from './log.ts';
+import {
+  checkParams,
+  type DvcProject,
+  findStage,
+  loadProject,
+  lockTexts,
+  plannedRemote,
+  readLocks,
+  resolveTargets,
+  uncachedOutputs,
+} from './project.ts';
 
 /** What `dvc repro` should do, and where. */
 export interface ReproOptions {
@@ -37,6 +45,8 @@ export interface ReproOptions {
   singleItem: boolean;
   /** Remote to pull from instead of the default one. */
   remote?: string;
+  /** When the remote cannot be reached for the pull: fail (default), or recompute with a warning. */
+  onPullFailure?: 'fail' | 'recompute';
   /** Tries when the remote fails transiently (1 = no retry). */
   attempts: number;
   /** First backoff delay in ms (default 2 s). */
@@ -46,11 +56,13 @@ export interface ReproOptions {
 
 /** What a successful `dvc repro` did. */
 export interface ReproReport extends ReproResult {
-  /** Whether dvc.lock differs from the committed one (or is new). */
+  /** Whether any dvc.lock of the project differs from the committed one (or is new). */
   lockChanged: boolean;
   durationMs: number;
   attempts: number;
   log: ReproLog;
+  /** Why the pull was skipped (the remote could not be reached, on-pull-failure: recompute). */
+  pullSkipped?: string;
 }
 
 /** reproArgs builds `dvc repro`'s argv from the options. */
@@ -66,58 +78,126 @@ export function reproArgs(
   return args;
 }
 
+/** What the plan phase of a repro found: the project and the remote it pulls from. */
+export interface ReproPlan {
+  project: DvcProject;
+  remote: DvcRemote | undefined;
+}
+
+const PROJECT_HINT =
+  'Set working-directory to the folder that holds dvc.yaml, relative to the repository root';
+
 /**
- * reproduce runs `dvc repro` in the project, streaming DVC's output in a log group, and reports
- * which stages ran, which were up to date (or pulled, or restored from the run cache), how long
- * each took and whether dvc.lock changed. A failure becomes one ActionError in plain words.
+ * planRepro is the plan phase, before DVC starts: the folder and its dvc.yaml, every dvc.yaml,
+ * dvc.lock and params file the run reads, every target, and the remote. Reads files only.
  */
-export async function reproduce(options: ReproOptions): Promise<ReproReport> {
+export function planRepro(
+  options: Pick<ReproOptions, 'workspace' | 'workingDirectory' | 'targets' | 'remote' | 'pull'>,
+): ReproPlan {
   const wd = options.workingDirectory;
   const shown = displayPath(options.workspace, wd);
-  if (!existsSync(wd) || !statSync(wd).isDirectory()) {
-    throw new ActionError(`working-directory '${shown}' does not exist`, {
-      hint: 'Set working-directory to the folder that holds dvc.yaml, relative to the repository root',
+  if (existsSync(wd) && !statSync(wd).isDirectory()) {
+    throw new ActionError(`working-directory '${shown}' is a file, not a folder`, {
+      hint: 'Set working-directory to the DVC project folder, relative to the repository root',
     });
   }
+  if (!existsSync(wd)) {
+    throw new ActionError(`working-directory '${shown}' does not exist`, { hint: PROJECT_HINT });
+  }
   const dvcYamlPath = join(wd, 'dvc.yaml');
-  const dvcYamlText = existsSync(dvcYamlPath) ? readFileSync(dvcYamlPath, 'utf8') : undefined;
-  if (dvcYamlText === undefined && !options.targets.length) {
+  if (!existsSync(dvcYamlPath) && !options.targets.length) {
     throw new ActionError(
       `no dvc.yaml in working-directory '${shown}' (looked for ${displayPath(options.workspace, dvcYamlPath)})`,
+      { hint: PROJECT_HINT },
+    );
+  }
+  if (!findDvcRoot(wd)) {
+    throw new ActionError(
+      `working-directory '${shown}' is not inside a DVC project: no .dvc folder in it or above it`,
       {
-        hint: 'Set working-directory to the folder that holds dvc.yaml, relative to the repository root',
+        hint: 'Run `dvc init` and commit .dvc/, or set working-directory to the DVC project folder',
       },
     );
   }
-  const stages = dvcYamlText === undefined ? [] : safeStages(dvcYamlText);
-  const lockPath = join(wd, 'dvc.lock');
-  const readLock = () => (existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined);
-  const lockBefore = readLock();
+  const project = loadProject(options.workspace, wd);
+  const resolved = resolveTargets(project, options.targets);
+  const stages = options.targets.length
+    ? resolved.flatMap((r) => (r.kind === 'stages' ? r.stages : []))
+    : (project.pipelines.find((p) => p.address === 'dvc.yaml')?.stages ?? []);
+  checkParams(project, stages);
+  const remote =
+    options.remote || options.pull ? plannedRemote(project, options.remote, true) : undefined;
+  return { project, remote };
+}
 
-  const args = reproArgs(options);
+/**
+ * reproduce runs `dvc repro` in the project, streaming DVC's output in a log group, and reports
+ * which stages ran, which were up to date (or pulled, or restored from the run cache), how long
+ * each took and whether a dvc.lock changed. A failure becomes one ActionError in plain words.
+ * Everything is checked first (planRepro); with `pull`, the remote is asked whether it answers
+ * before anything runs, because DVC itself recomputes in silence when it does not.
+ */
+export async function reproduce(
+  options: ReproOptions,
+  plan: ReproPlan = planRepro(options),
+): Promise<ReproReport> {
+  const wd = options.workingDirectory;
+  const shown = displayPath(options.workspace, wd);
+  const { project } = plan;
+  let remote = plan.remote;
+  if (!remote && (options.remote || options.pull)) {
+    // Not in the project's files: a user- or system-level remote, which only DVC sees.
+    const remotes = await readRemotes(options.dvc, wd);
+    if (options.remote) remote = requireRemote(remotes, options.remote);
+    else if (remotes?.defaultRemote) {
+      remote = remotes.remotes.find((r) => r.name === remotes.defaultRemote);
+      if (!remote) plannedRemote({ ...project, remotes }, undefined);
+    }
+  }
+  let pull = options.pull;
+  let pullSkipped: string | undefined;
+  if (pull && remote) {
+    const problem = await remoteProblem(options, remote);
+    if (problem) {
+      if (options.onPullFailure !== 'recompute') {
+        throw new DvcError(
+          `${problem.message}; nothing was pulled and no stage was run`,
+          problem.details,
+          {
+            hint: `${(problem.hint ?? 'Fix the remote').replace(/\.$/, '')}; or set on-pull-failure: recompute to run the stages without the remote`,
+          },
+        );
+      }
+      pullSkipped = problem.message;
+      warning(
+        `${problem.message}: nothing is pulled, and the stages whose results are not in the local cache are recomputed (on-pull-failure: recompute)`,
+      );
+      pull = false;
+    }
+  }
+  const lockBefore = readLocks(project);
+  const textsBefore = lockTexts(project);
+
+  const args = reproArgs({ ...options, pull });
   const attempt = () =>
     group(`dvc ${args.join(' ')}`, () =>
       runDvcWithRetry(options.dvc, args, {
         cwd: wd,
         attempts: options.attempts,
+        inGroup: true,
+        ...(remote ? { remote } : {}),
         ...(options.retryBaseMs === undefined ? {} : { baseMs: options.retryBaseMs }),
         ...(options.env ? { env: options.env } : {}),
       }),
     );
-  let remoteInfo: Awaited<ReturnType<typeof readRemotes>>;
-  let outcome: Awaited<ReturnType<typeof attempt>>;
-  if (options.remote) {
-    remoteInfo = await readRemotes(options.dvc, wd);
-    requireRemote(remoteInfo, options.remote);
-    outcome = await withDefaultRemote(options, options.remote, attempt);
-  } else {
-    outcome = await attempt();
-  }
+  const outcome = options.remote
+    ? await withDefaultRemote(options, options.remote, attempt)
+    : await attempt();
   const { run, attempts } = outcome;
   const log = parseReproLog(run.lines, run.endedAt);
 
   if (run.error) {
-    remoteInfo ??= await readRemotes(options.dvc, wd);
+    const remotes = await readRemotes(options.dvc, wd);
     const failedStage = log.failure
       ? {
           name: log.failure.stage,
@@ -126,44 +206,80 @@ export async function reproduce(options: ReproOptions): Promise<ReproReport> {
           stderrTail: log.stages.findLast((s) => s.stage === log.failure?.stage)?.stderrTail ?? [],
         }
       : undefined;
+    const dvcYamlPath = join(wd, 'dvc.yaml');
     throw explainDvcFailure({
       command: 'repro',
       output: outputOf(run),
       workingDirectory: shown,
-      ...(dvcYamlText === undefined
-        ? {}
-        : { dvcYaml: displayPath(options.workspace, dvcYamlPath) }),
-      stages,
-      ...optional('remote', usedRemote(remoteInfo, options.remote)),
-      ...optional('remotes', remoteInfo),
+      ...(existsSync(dvcYamlPath) ? { dvcYaml: displayPath(options.workspace, dvcYamlPath) } : {}),
+      stages: (project.pipelines.find((p) => p.address === 'dvc.yaml')?.stages ?? []).map((s) => ({
+        name: s.name,
+        line: s.line,
+      })),
+      locate: (name) => {
+        const stage = findStage(project, lockName(name));
+        return stage ? { file: stage.file, line: stage.line } : undefined;
+      },
+      ...optional('remote', remote ?? usedRemote(remotes, options.remote)),
+      ...optional('remotes', remotes),
       ...optional('stage', failedStage),
       attempts,
       targets: options.targets,
     });
   }
 
-  const lockAfter = readLock();
-  const result = classifyStages(log, parseLock(lockBefore), parseLock(lockAfter));
+  const lockAfter = readLocks(project);
+  const result = classifyStages(log, lockBefore, lockAfter, uncachedOutputs(project));
   return {
     ...result,
-    lockChanged: await lockDiffersFromHead(wd, lockBefore, lockAfter),
+    lockChanged: await locksChanged(project, textsBefore),
     durationMs: run.endedAt - run.startedAt,
     attempts,
     log,
+    ...(pullSkipped ? { pullSkipped } : {}),
   };
+}
+
+/**
+ * remoteProblem asks the remote whether it answers (retrying transient failures), and explains a
+ * failure for a remote reason (connection, name, timeout, 5xx, throttling, credentials, access).
+ * Undefined when it answers, or when the probe cannot tell.
+ */
+async function remoteProblem(
+  options: ReproOptions,
+  remote: DvcRemote,
+): Promise<DvcError | undefined> {
+  let probe: Awaited<ReturnType<typeof probeRemote>>;
+  let tries = 0;
+  await group(`Checking that DVC remote ${describeRemote(remote)} answers`, () =>
+    retryTransient(
+      async () => {
+        tries++;
+        probe = await probeRemote(options.dvc, options.workingDirectory, options.remote);
+        return probe ? transientCause(probe.errors.join('\n')) : undefined;
+      },
+      {
+        attempts: options.attempts,
+        remote,
+        what: 'the pull',
+        ...(options.retryBaseMs === undefined ? {} : { baseMs: options.retryBaseMs }),
+      },
+    ),
+  );
+  if (!probe?.errors.length) return undefined;
+  const text = probe.errors.join('\n');
+  if (!transientCause(text) && !isRemoteAccessProblem(text)) return undefined;
+  return explainDvcFailure({
+    command: 'pull',
+    output: probe.errors.map((e) => `ERROR: ${e.replace(/^[A-Za-z_.]+: /, '')}`).join('\n'),
+    workingDirectory: displayPath(options.workspace, options.workingDirectory),
+    remote,
+    attempts: tries,
+  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function safeStages(text: string): PipelineStage[] {
-  try {
-    return pipelineStages(text);
-  } catch {
-    // DVC reports a malformed dvc.yaml itself, with its own line numbers.
-    return [];
-  }
 }
 
 /** displayPath shows a path relative to the workspace with forward slashes (`.` for the root). */
@@ -202,16 +318,29 @@ async function withDefaultRemote<T>(
   }
 }
 
-/** lockDiffersFromHead asks git whether dvc.lock changed; outside git, compares before and after. */
-async function lockDiffersFromHead(
-  wd: string,
-  before: string | undefined,
-  after: string | undefined,
+/**
+ * locksChanged tells whether any dvc.lock of the project differs from the committed one (or is
+ * new), asking git; outside git it compares the files before and after the run.
+ */
+async function locksChanged(
+  project: DvcProject,
+  before: Map<string, string | undefined>,
 ): Promise<boolean> {
-  if (after === undefined) return before !== undefined;
+  const after = lockTexts(project);
+  const paths = [...after.keys()].filter(
+    (p) => after.get(p) !== undefined || before.get(p) !== undefined,
+  );
+  if (!paths.length) return false;
   try {
-    return (await new Git(wd).changedPaths(['dvc.lock'])).length > 0;
+    const status = await new Git(project.root).run([
+      'status',
+      '--porcelain',
+      '--untracked-files=all',
+      '--',
+      ...paths,
+    ]);
+    return status.length > 0;
   } catch {
-    return before !== after;
+    return paths.some((p) => before.get(p) !== after.get(p));
   }
 }

@@ -28,6 +28,8 @@ export interface ReproSummaryInput {
   lockChanged: boolean;
   /** How the DVC cache folder was restored, when cache persistence is on. */
   cache?: string;
+  /** Why nothing was pulled (the remote could not be reached, on-pull-failure: recompute). */
+  pullSkipped?: string;
 }
 
 /** reproSummary renders which stages ran and which were up to date, how long each took, what was pulled. */
@@ -39,9 +41,15 @@ export function reproSummary(input: ReproSummaryInput): string {
     `### DVC repro${where}: ${counts}`,
     '',
     `DVC ${input.dvcVersion}, ${formatDuration(input.totalMs)} in all. ${
-      input.lockChanged ? '`dvc.lock` changed: commit it.' : '`dvc.lock` is unchanged.'
+      input.lockChanged ? 'A `dvc.lock` changed: commit it.' : '`dvc.lock` is unchanged.'
     }${input.cache ? ` Cache: ${input.cache}.` : ''}`,
   ];
+  if (input.pullSkipped) {
+    lines.push(
+      '',
+      `> [!WARNING]\n> Nothing was pulled: ${input.pullSkipped}. Stages not in the local cache were recomputed (on-pull-failure: recompute).`,
+    );
+  }
   if (result.stages.length) {
     lines.push(
       '',

@@ -59,3 +59,27 @@ export function failureLine(action: string, error: unknown): string {
   if (error instanceof ActionError && error.hint) line += ` ${sentence(errorMessage(error.hint))}`;
   return line;
 }
+
+/**
+ * parseErrorMessage is the one way every action says a file does not parse: `dvc.yaml:4 does not
+ * parse: invalid YAML, <what the parser saw>` (the line left out when it is not known).
+ */
+export function parseErrorMessage(file: string, line: number | undefined, reason: string): string {
+  return `${file}${line ? `:${line}` : ''} does not parse: ${reason}`;
+}
+
+/** FileParseError is a file an action reads that does not parse, with an annotation on its line. */
+export class FileParseError extends ActionError {
+  readonly file: string;
+  readonly line: number | undefined;
+
+  constructor(file: string, line: number | undefined, reason: string, hint: string) {
+    super(parseErrorMessage(file, line, reason), {
+      hint,
+      location: line === undefined ? { file } : { file, line },
+    });
+    this.name = 'FileParseError';
+    this.file = file;
+    this.line = line;
+  }
+}

@@ -32,12 +32,11 @@ function globToRegExp(glob: string): RegExp {
 /** parseBetterRules reads lines like `accuracy: higher`, `loss*: lower`, `eval/m.json:loss: lower`. */
 export function parseBetterRules(lines: readonly string[]): BetterRule[] {
   return lines.map((line) => {
-    const m = /^(.+?)\s*:\s*(higher|lower|up|down|max|min)\s*$/i.exec(line.trim());
+    // Exactly `higher` or `lower`, as the README says: anything else is an error, never a guess.
+    const m = /^(.+?)\s*:\s*(higher|lower)$/.exec(line.trim());
     if (!m) throw new BetterRuleError(line);
     const name = m[1]!.trim();
-    const word = m[2]!.toLowerCase();
-    const direction: Direction =
-      word === 'higher' || word === 'up' || word === 'max' ? 'higher' : 'lower';
+    const direction: Direction = m[2] === 'higher' ? 'higher' : 'lower';
     const colon = name.lastIndexOf(':');
     const file = colon > 0 ? name.slice(0, colon) : undefined;
     const key = colon > 0 ? name.slice(colon + 1) : name;

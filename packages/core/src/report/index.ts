@@ -8,6 +8,7 @@ export * from './diff.ts';
 export * from './dvcfile.ts';
 export * from './fastyaml.ts';
 export * from './format.ts';
+export * from './image-branch.ts';
 export * from './images.ts';
 export * from './mermaid.ts';
 export * from './parse.ts';

@@ -12,6 +12,7 @@ import {
   type Document as YamlDocument,
   type Node as YamlNode,
 } from 'yaml';
+import { parseErrorMessage } from '../pure/errors.ts';
 import { fastYaml } from './fastyaml.ts';
 import { type PyKey, type PyNode, type PyScalar, py, pyStr } from './pyvalue.ts';
 
@@ -21,7 +22,7 @@ export class DataParseError extends Error {
   readonly line: number | undefined;
 
   constructor(file: string, line: number | undefined, reason: string) {
-    super(`${file}${line ? `:${line}` : ''} does not parse: ${reason}`);
+    super(parseErrorMessage(file, line, reason));
     this.name = 'DataParseError';
     this.file = file;
     this.line = line;

@@ -40,8 +40,8 @@ export interface BuildReportOptions {
   plots: boolean;
   /** Fetch DVC objects missing from the local cache with `dvc fetch`. */
   fetch: boolean;
-  /** The DVC executable (fetching, and templated dvc.yaml files). */
-  dvc: string;
+  /** The DVC executable (fetching, and templated dvc.yaml files), or how to get it when first needed. */
+  dvc: DvcExecutable;
   /** Render data plots as SVG images (true) or Mermaid (false). */
   svg: boolean;
   /** Publishes images; undefined when images are not stored. */
@@ -115,14 +115,22 @@ export async function resolveBase(cwd: string, base: string, remote = 'origin'):
   );
 }
 
+/** A DVC executable, or a function that finds or installs one (called only when DVC is needed). */
+export type DvcExecutable = string | (() => Promise<string>);
+
+function dvcPath(dvc: DvcExecutable): Promise<string> {
+  return typeof dvc === 'string' ? Promise.resolve(dvc) : dvc();
+}
+
 /** fetchObjects asks DVC for exactly the missing cache objects, through a throwaway .dvc file each. */
 export async function fetchObjects(
   cwd: string,
-  dvc: string,
+  dvc: DvcExecutable,
   objects: MissingObject[],
 ): Promise<string | undefined> {
   const dir = await mkdtemp(join(cwd, '.mlops-report-fetch-'));
   try {
+    const executable = await dvcPath(dvc);
     const targets: string[] = [];
     for (const [i, object] of objects.entries()) {
       const file = join(dir, `object-${i}.dvc`);
@@ -130,7 +138,7 @@ export async function fetchObjects(
       await writeFile(file, `outs:\n- md5: ${object.md5}\n${hash}  path: object-${i}\n`);
       targets.push(relative(cwd, file));
     }
-    await exec(dvc, ['fetch', ...targets], {
+    await exec(executable, ['fetch', ...targets], {
       cwd,
       silent: true,
       env: { DVC_NO_ANALYTICS: '1' },
@@ -155,10 +163,10 @@ function scalarFromJson(value: unknown): PyScalar | undefined {
 export async function dvcDiff(
   kind: 'params' | 'metrics',
   cwd: string,
-  dvc: string,
+  dvc: DvcExecutable,
   baseSha: string,
 ): Promise<DataDiff> {
-  const { stdout } = await exec(dvc, [kind, 'diff', baseSha, '--all', '--json'], {
+  const { stdout } = await exec(await dvcPath(dvc), [kind, 'diff', baseSha, '--all', '--json'], {
     cwd,
     silent: true,
     env: { DVC_NO_ANALYTICS: '1' },

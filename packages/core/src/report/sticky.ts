@@ -1,5 +1,6 @@
 // The sticky-comment rules, pure: which existing comment is ours, what to do in each mode, and
 // which duplicates to delete after a race. The GitHub calls that apply them are in comment.ts.
+import { hiddenMarker } from '../pure/markdown.ts';
 
 /** A comment as the REST API lists it (only the fields the rules read). */
 export interface ListedComment {
@@ -20,6 +21,32 @@ export function sameLogin(a: string | undefined, b: string | undefined): boolean
   return norm(a) === norm(b);
 }
 
+/**
+ * hasMarker tells whether a body carries the marker as its own hidden line: a line that is, once
+ * trimmed, exactly the marker's HTML comment, outside code blocks and block quotes. The whole token
+ * must match: `id=report` is not found in `id=report-gpu`, nor `id=Report`, nor in a marker that a
+ * person quoted (`> <!-- … -->`) or pasted into a code block. A person's edits elsewhere in the
+ * body do not matter; a body whose marker line was removed is no longer the report's.
+ */
+export function hasMarker(body: string | null | undefined, marker: string): boolean {
+  const wanted = hiddenMarker(marker);
+  let fence: string | undefined;
+  for (const raw of (body ?? '').split(/\r?\n/)) {
+    const line = raw.trim();
+    const opens = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (opens && opens[0] === fence[0] && opens.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (opens) {
+      fence = opens;
+      continue;
+    }
+    if (line === wanted) return true;
+  }
+  return false;
+}
+
 /** ours lists the comments that carry the marker and were written by `login`, oldest first. */
 export function ours(
   comments: readonly ListedComment[],
@@ -27,7 +54,7 @@ export function ours(
   login: string,
 ): ListedComment[] {
   return comments
-    .filter((c) => (c.body ?? '').includes(marker) && sameLogin(c.user?.login, login))
+    .filter((c) => sameLogin(c.user?.login, login) && hasMarker(c.body, marker))
     .sort((a, b) => a.id - b.id);
 }
 

@@ -5,6 +5,7 @@ import {
   dvcErrorLines,
   explainDvcFailure,
   isTransientRemoteError,
+  transientCause,
 } from '../../src/dvc/index.ts';
 import { ActionError } from '../../src/index.ts';
 
@@ -232,5 +233,105 @@ describe('dvcErrorLines', () => {
 
   test('falls back on the last lines when DVC printed no ERROR line', () => {
     expect(dvcErrorLines('a\nb\nc\nd\n')).toEqual(['b', 'c', 'd']);
+  });
+});
+
+// What DVC prints when each kind of remote fails, in the words of the library behind it.
+describe('transientCause', () => {
+  test.each([
+    // HTTP(S) (aiohttp), the case DVC's HTTP remote hits on a closed port.
+    [
+      "ERROR: failed to transfer '49f6' - Cannot connect to host 127.0.0.1:9 ssl:default [Connect call failed ('127.0.0.1', 9)]: [Errno 111] Connect call failed ('127.0.0.1', 9)",
+      'refused',
+    ],
+    ['ClientConnectorError: Cannot connect to host dvc.example.com:443 ssl:default', 'refused'],
+    ['ERROR: unexpected error - [Errno 104] Connection reset by peer', 'reset'],
+    ['aiohttp.client_exceptions.ServerDisconnectedError: Server disconnected', 'reset'],
+    [
+      "ERROR: unexpected error - 503, message='Service Unavailable', url=URL('https://x/y')",
+      'server-error',
+    ],
+    [
+      "ERROR: unexpected error - 429, message='Too Many Requests', url=URL('https://x/y')",
+      'throttled',
+    ],
+    ['ERROR: unexpected error - ', undefined],
+    // S3 (botocore).
+    [
+      'ERROR: unexpected error - Could not connect to the endpoint URL: "http://127.0.0.1:1/b"',
+      'refused',
+    ],
+    [
+      'ERROR: unexpected error - Connect timeout on endpoint URL: "https://s3.amazonaws.com/b"',
+      'timeout',
+    ],
+    [
+      'ERROR: unexpected error - Read timeout on endpoint URL: "https://s3.amazonaws.com/b"',
+      'timeout',
+    ],
+    [
+      'An error occurred (SlowDown) when calling the PutObject operation: Please reduce your request rate.',
+      'throttled',
+    ],
+    ['An error occurred (InternalError) when calling the PutObject operation', 'server-error'],
+    ['An error occurred (ServiceUnavailable) when calling the PutObject operation', 'server-error'],
+    ['An error occurred (403) when calling the HeadObject operation: Forbidden', undefined],
+    ['An error occurred (404) when calling the HeadObject operation: Not Found', undefined],
+    [
+      'An error occurred (AccessDenied) when calling the PutObject operation: Access Denied',
+      undefined,
+    ],
+    ['An error occurred (InvalidAccessKeyId) when calling the PutObject operation', undefined],
+    // Google Cloud Storage (gcsfs over aiohttp) and Azure (adlfs / azure-core).
+    ['gcsfs.retry.HttpError: Backend Error, 503', 'server-error'],
+    ['gcsfs.retry.HttpError: Not Found, 404', undefined],
+    ['HttpError: rateLimitExceeded, 429', 'throttled'],
+    ['HttpError: Anonymous caller does not have storage.objects.create access, 401', undefined],
+    [
+      'azure.core.exceptions.ServiceRequestError: <urllib3 connection>: Failed to establish a new connection: [Errno 111] Connection refused',
+      'refused',
+    ],
+    ['azure.core.exceptions.HttpResponseError: (ServerBusy) The server is busy.', 'throttled'],
+    [
+      'azure.core.exceptions.ClientAuthenticationError: Server failed to authenticate the request',
+      undefined,
+    ],
+    // SSH (asyncssh), WebDAV (httpx), HDFS (pyarrow), OSS (oss2), Google Drive (pydrive2).
+    ["ERROR: unexpected error - [Errno 113] Connect call failed ('10.0.0.5', 22)", 'refused'],
+    ['asyncssh.misc.ConnectionLost: Connection lost', 'reset'],
+    ['ERROR: unexpected error - Permission denied (publickey)', undefined],
+    ['httpx.ConnectError: [Errno -2] Name or service not known', 'dns'],
+    ['httpx.ReadTimeout: The read operation timed out', 'timeout'],
+    ['webdav4.client.HTTPError: received 502 (Bad Gateway)', 'server-error'],
+    ['OSError: HDFS connection failed: [Errno 110] Connection timed out', 'timeout'],
+    [
+      "oss2.exceptions.RequestError: {'status': -2, 'details': \"Temporary failure in name resolution\"}",
+      'dns',
+    ],
+    [
+      'googleapiclient.errors.HttpError: <HttpError 500 when requesting https://www.googleapis.com/drive/v2/files returned "Internal Error">',
+      'server-error',
+    ],
+    [
+      'googleapiclient.errors.HttpError: <HttpError 403 when requesting https://x returned "userRateLimitExceeded">',
+      'throttled',
+    ],
+    [
+      'googleapiclient.errors.HttpError: <HttpError 403 when requesting https://x returned "Forbidden">',
+      undefined,
+    ],
+    // DNS, everywhere.
+    ['socket.gaierror: [Errno -3] Temporary failure in name resolution', 'dns'],
+    [
+      'ClientConnectorError: Cannot connect to host nowhere.invalid:443 ssl:default [getaddrinfo failed]',
+      'dns',
+    ],
+    // A failed stage is never a remote hiccup.
+    [
+      "connection reset\nERROR: failed to reproduce 'train': failed to run: python train.py, exited with 1",
+      undefined,
+    ],
+  ])('%s -> %s', (output, cause) => {
+    expect(transientCause(output)).toBe(cause);
   });
 });

@@ -103,7 +103,8 @@ describe('lockName', () => {
   test.each([
     ['train', 'train'],
     ['dvc.yaml:train', 'train'],
-    ['sub/dvc.yaml:train', 'train'],
+    ['./dvc.yaml:train', 'train'],
+    ['sub/dvc.yaml:train', 'sub/dvc.yaml:train'],
     ['train@lr:0.1', 'train@lr:0.1'],
   ])('%s is %s in dvc.lock', (printed, name) => {
     expect(lockName(printed)).toBe(name);
@@ -145,6 +146,28 @@ describe('classifyStages', () => {
       parseLock(lockV2),
     );
     expect(result.run).toEqual(['train']);
+  });
+
+  test('a pulled stage does not list its git-tracked (cache: false) outputs as pulled', () => {
+    const result = classifyStages(
+      log("Pulling data for stage: 'prepare'"),
+      parseLock(lockV1),
+      parseLock(lockV1),
+      new Map([['prepare', new Set(['data/prepared'])]]),
+    );
+    expect(result.stages[0]?.pulledOutputs).toEqual([]);
+  });
+
+  test('stages of another dvc.yaml are keyed by their file, not only their name', () => {
+    const result = classifyStages(
+      log("Running stage 'sub/dvc.yaml:train':"),
+      new Map(),
+      new Map([
+        ['train', { cmd: 'a' }],
+        ['sub/dvc.yaml:train', { cmd: 'b' }],
+      ]),
+    );
+    expect(result.run).toEqual(['sub/dvc.yaml:train', 'train']);
   });
 
   test('a stage outside the run (not targeted) is neither run nor skipped', () => {

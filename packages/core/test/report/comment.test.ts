@@ -10,7 +10,8 @@ import {
 import type { GitHubClient } from '../../src/github.ts';
 import { PermissionDenied, publishSticky, whoAmI } from '../../src/report/comment.ts';
 
-const MARKER = '<!-- mlops-actions/report workflow=ci id=report -->';
+const MARKER = 'mlops-actions/report workflow=ci id=report';
+const HIDDEN = `<!-- ${MARKER} -->`;
 const repo = { owner: 'octo-org', repo: 'demo' };
 
 async function start(): Promise<LocalGitHub> {
@@ -46,7 +47,7 @@ async function start(): Promise<LocalGitHub> {
 // GitHub's secondary rate limits, which only slows these tests; the action's tests use it.
 const client = (github: LocalGitHub, token = DEFAULT_TOKEN): GitHubClient =>
   getOctokit(token, { baseUrl: github.url });
-const body = (text: string) => `${MARKER}\n${text}`;
+const body = (text: string) => `${HIDDEN}\n${text}`;
 
 /** Seeds 150 comments by three authors; ours (with the marker) is number 120, on the second page. */
 function seedBusyPullRequest(github: LocalGitHub): number {

@@ -13,7 +13,7 @@ import {
 import { py } from '../../src/report/pyvalue.ts';
 
 describe('metrics-better rules', () => {
-  const rules = parseBetterRules(['accuracy: higher', '*loss*: lower', 'eval/m.json:f1: down']);
+  const rules = parseBetterRules(['accuracy: higher', '*loss*: lower', 'eval/m.json:f1: lower']);
 
   test.each([
     ['m.json', 'accuracy', 'higher'],
@@ -25,8 +25,19 @@ describe('metrics-better rules', () => {
     expect(directionOf(rules, file, key)).toBe(direction);
   });
 
-  test('refuses a line that names no direction', () => {
-    expect(() => parseBetterRules(['accuracy: big'])).toThrow(BetterRuleError);
+  test.each([
+    'accuracy: big',
+    'accuracy: up',
+    'accuracy: down',
+    'accuracy: max',
+    'accuracy: min',
+    'accuracy: Higher',
+    'accuracy: LOWER',
+    'accuracy higher',
+    'accuracy',
+    ': higher',
+  ])('refuses %j: only "higher" and "lower", as the README says', (line) => {
+    expect(() => parseBetterRules([line])).toThrow(BetterRuleError);
   });
 
   test.each([

@@ -2,10 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { pullRequestEvent, pushEvent } from '../../../testkit/src/events.ts';
 import { eventContext } from '../../src/pure/event.ts';
 import { commentBody, deniedWarning, destination } from '../../src/report/publish.ts';
-import { ours, planComment, sameLogin, settleRace } from '../../src/report/sticky.ts';
+import { hasMarker, ours, planComment, sameLogin, settleRace } from '../../src/report/sticky.ts';
 
-const MARKER = '<!-- mlops-actions/report workflow=ci id=report -->';
-const comment = (id: number, login: string, body = MARKER) => ({ id, user: { login }, body });
+const MARKER = 'mlops-actions/report workflow=ci id=report';
+const hidden = (marker: string) => `<!-- ${marker} -->`;
+const comment = (id: number, login: string, body = `${hidden(MARKER)}\n## Report`) => ({
+  id,
+  user: { login },
+  body,
+});
+const BOT = 'github-actions[bot]';
 
 describe('sameLogin', () => {
   test.each([
@@ -28,6 +34,95 @@ describe('ours', () => {
       comment(4, 'github-actions[bot]'),
     ];
     expect(ours(comments, MARKER, 'github-actions[bot]').map((c) => c.id)).toEqual([4, 9]);
+  });
+});
+
+describe('hasMarker: the whole marker token, exactly', () => {
+  const id = (reportId: string) => `mlops-actions/report workflow=ci id=${reportId}`;
+  test.each([
+    ['the report itself', `${hidden(id('report'))}\n## Experiment report`, id('report'), true],
+    ['an id that is a prefix of ours', hidden(id('report')), id('report-gpu'), false],
+    ['an id that ours is a prefix of', hidden(id('report-gpu')), id('report'), false],
+    ['an id that is a suffix of ours', hidden(id('gpu')), id('report-gpu'), false],
+    ['an id that ours is a suffix of', hidden(id('report-gpu')), id('gpu'), false],
+    ['an id in another case', hidden(id('Report')), id('report'), false],
+    ['the same id in another case', hidden(id('report')), id('REPORT'), false],
+    ['another workflow', hidden('mlops-actions/report workflow=cd id=report'), id('report'), false],
+    [
+      'a workflow whose name ours is a prefix of',
+      hidden('mlops-actions/report workflow=ci-nightly id=report'),
+      id('report'),
+      false,
+    ],
+    [
+      'the marker quoted in a reply',
+      `> ${hidden(id('report'))}\n> ## Experiment report\n\nLooks good`,
+      id('report'),
+      false,
+    ],
+    [
+      'the marker pasted in a code block',
+      `See:\n\`\`\`\n${hidden(id('report'))}\n\`\`\`\n`,
+      id('report'),
+      false,
+    ],
+    [
+      'the marker inside a sentence',
+      `The marker is ${hidden(id('report'))} here`,
+      id('report'),
+      false,
+    ],
+    [
+      'a body a person edited above and below the marker',
+      `Note from Jane: rerun\n${hidden(id('report'))}\n## Report\nedited`,
+      id('report'),
+      true,
+    ],
+    [
+      'a body whose marker a person removed',
+      '## Experiment report\nedited by hand',
+      id('report'),
+      false,
+    ],
+    ['an empty body', '', id('report'), false],
+  ])('%s', (_name, body, marker, found) => {
+    expect(hasMarker(body, marker)).toBe(found);
+  });
+});
+
+describe('ours with two reports in one workflow', () => {
+  const report = `mlops-actions/report workflow=ci id=report`;
+  const gpu = `mlops-actions/report workflow=ci id=report-gpu`;
+  const comments = [
+    comment(10, BOT, `${hidden(gpu)}\n## GPU report`),
+    comment(11, BOT, `${hidden(report)}\n## Report`),
+    comment(12, 'alice', `> ${hidden(report)}\n\nquoting the report`),
+    comment(13, 'alice', `${hidden(report)}\nalice pasted the whole report`),
+    comment(14, BOT, `${hidden('mlops-actions/report workflow=ci id=Report')}\n## Report`),
+  ];
+
+  test.each([
+    [report, [11]],
+    [gpu, [10]],
+    ['mlops-actions/report workflow=ci id=gpu', []],
+  ])('finds only the comments of %s', (marker, ids) => {
+    expect(ours(comments, marker, BOT).map((c) => c.id)).toEqual(ids);
+  });
+
+  test("update mode never deletes another report's comment", () => {
+    for (const marker of [report, gpu]) {
+      const plan = planComment(ours(comments, marker, BOT), 'update');
+      expect(plan.remove).toEqual([]);
+      expect(plan).toMatchObject({ action: 'update' });
+    }
+  });
+
+  test("update mode edits the report's own comment, not the first one that contains its id", () => {
+    expect(planComment(ours(comments, report, BOT), 'update')).toEqual({
+      action: 'update',
+      id: 11,
+      remove: [],
+    });
   });
 });
 
