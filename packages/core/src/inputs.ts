@@ -1,3 +1,4 @@
+import { getInput } from '@actions/core';
 import { InputError } from './pure/errors.ts';
 import {
   parseBoolean,
@@ -21,6 +22,8 @@ export class Inputs {
 
   /** raw returns an input as the runner passes it (INPUT_<NAME>, spaces as underscores), trimmed. */
   raw(name: string): string {
+    // @actions/core reads the process's own environment; tests hand in a plain object instead.
+    if (this.env === process.env) return getInput(name);
     return (this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
   }
 

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import * as actionsCore from '@actions/core';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
   InputError,
   Inputs,
@@ -142,5 +143,25 @@ describe('Inputs', () => {
   });
   test('a path input outside the workspace is an error', () => {
     expect(() => inputs.path('dir')).toThrow(/outside the workspace/);
+  });
+});
+
+describe('Inputs from the process environment', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  test.each([
+    ['my input', 'INPUT_MY_INPUT', '  with space \n'],
+    ['run-cache', 'INPUT_RUN-CACHE', 'True'],
+    ['absent', 'INPUT_OTHER', 'x'],
+  ])('reads %j as @actions/core does', (name, variable, value) => {
+    process.env[variable] = value;
+    const inputs = new Inputs();
+    expect([inputs.raw(name), inputs.raw(name)]).toEqual([
+      actionsCore.getInput(name),
+      value === 'x' ? '' : value.trim(),
+    ]);
   });
 });

@@ -1,22 +1,26 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as actionsCore from '@actions/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseFileCommands } from '../../testkit/src/harness.ts';
+import { parseFileCommands } from '@mlops-actions/testkit/harness';
 import {
   appendSummary,
+  error,
   exportVariable,
-  formatCommand,
+  getState,
   group,
+  info,
+  knownSecrets,
+  notice,
+  redact,
   saveState,
   setOutput,
   setSecret,
   warning,
 } from '../src/index.ts';
 
-// Our runtime replaces @actions/core on the hot path for cold start; these tests hold it to the
-// same wire format, using @actions/core itself as the oracle.
+// The runtime writes through @actions/core; these tests hold what the runner reads (the command
+// lines and files) and what core adds on top: the secret registry and the ordered summary.
 let dir: string;
 let printed: string[];
 const saved = { ...process.env };
@@ -48,17 +52,20 @@ describe('file commands', () => {
     ['a multi-line value', 'line 1\nline 2\n'],
     ['a value with an equals sign and percent', 'a=b 100%'],
     ['an empty value', ''],
-  ])('setOutput writes %s the way @actions/core does', (_name, value) => {
+  ])('setOutput writes %s as the runner reads it', (_name, value) => {
     setOutput('result', value);
-    const ours = parseFileCommands(read('GITHUB_OUTPUT'));
-    writeFileSync(join(dir, 'GITHUB_OUTPUT'), '');
-    actionsCore.setOutput('result', value);
-    expect(ours).toEqual(parseFileCommands(read('GITHUB_OUTPUT')));
+    expect(parseFileCommands(read('GITHUB_OUTPUT'))).toEqual({ result: value });
   });
 
   test('setOutput writes objects as JSON', () => {
     setOutput('stages', ['train', 'evaluate']);
     expect(parseFileCommands(read('GITHUB_OUTPUT'))).toEqual({ stages: '["train","evaluate"]' });
+  });
+
+  test('without GITHUB_OUTPUT, setOutput prints the set-output command', () => {
+    delete process.env['GITHUB_OUTPUT'];
+    setOutput('n', '1');
+    expect(printed.join('')).toBe('\n::set-output name=n::1\n');
   });
 
   test('saveState and exportVariable write their own files', () => {
@@ -71,40 +78,80 @@ describe('file commands', () => {
     ]).toEqual([{ k: 'v' }, { MY_VAR: 'x' }, 'x']);
   });
 
-  test('appendSummary adds Markdown blocks to the job summary', () => {
-    appendSummary('# One');
-    appendSummary('two\n\n\n');
-    expect(read('GITHUB_STEP_SUMMARY')).toBe('# One\n\ntwo\n\n');
+  test('getState reads the STATE_ variable the runner sets for the post step', () => {
+    process.env['STATE_pod'] = 'runner-1';
+    expect([getState('pod'), getState('absent')]).toEqual(['runner-1', '']);
+  });
+});
+
+describe('job summary', () => {
+  test('blocks appended without awaiting are written once each, in order', async () => {
+    void appendSummary('# One');
+    void appendSummary('two\n\n\n');
+    await appendSummary('three');
+    expect(read('GITHUB_STEP_SUMMARY')).toBe('# One\n\ntwo\n\nthree\n\n');
+  });
+
+  test('without GITHUB_STEP_SUMMARY it writes nothing and says so under debug', async () => {
+    delete process.env['GITHUB_STEP_SUMMARY'];
+    await appendSummary('# One');
+    expect(printed.join('')).toBe(
+      '::debug::GITHUB_STEP_SUMMARY is not set: the job summary is skipped\n',
+    );
   });
 });
 
 describe('workflow commands', () => {
-  test('a warning annotation with file and line matches @actions/core', () => {
-    actionsCore.warning('disk 90%\nfull', { file: 'src/a,b.py', startLine: 3 });
-    expect(printed.join('').trim()).toBe(
-      formatCommand('warning', { file: 'src/a,b.py', line: 3 }, 'disk 90%\nfull'),
-    );
-  });
-
-  test('an error annotation with a title matches @actions/core', () => {
-    actionsCore.error('x', { title: 'Bad: input' });
-    expect(printed.join('').trim()).toBe(formatCommand('error', { title: 'Bad: input' }, 'x'));
-  });
-
-  test('a warning prints one annotation line', () => {
-    warning('careful', { file: 'dvc.yaml', line: 2 });
-    expect(printed.join('')).toBe('::warning file=dvc.yaml,line=2::careful\n');
+  test.each([
+    [
+      'a warning with file and line',
+      () => warning('careful', { file: 'dvc.yaml', line: 2 }),
+      '::warning file=dvc.yaml,line=2::careful\n',
+    ],
+    [
+      'an error with escaped title, file and column',
+      () => error('disk 90%\nfull', { title: 'Bad: input', file: 'src/a,b.py', line: 3, col: 7 }),
+      '::error title=Bad%3A input,file=src/a%2Cb.py,line=3,col=7::disk 90%25%0Afull\n',
+    ],
+    ['a notice without properties', () => notice('done'), '::notice::done\n'],
+  ])('%s prints one annotation line', (_name, call, line) => {
+    call();
+    expect(printed.join('')).toBe(line);
   });
 
   test('group closes even when its body throws', async () => {
     await expect(group('Phase', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(printed.join('')).toBe('::group::Phase\n::endgroup::\n');
   });
+});
 
-  test('setSecret masks each line of a multi-line secret and hides it from outputs', () => {
+describe('secrets', () => {
+  test('setSecret masks the value and each of its lines', () => {
     setSecret('s3cr3t-one\ns3cr3t-two');
-    expect(printed.join('')).toContain('::add-mask::s3cr3t-two\n');
-    setOutput('leak', 'token is s3cr3t-one');
-    expect(read('GITHUB_OUTPUT')).not.toContain('s3cr3t-one');
+    expect(printed.join('')).toBe(
+      '::add-mask::s3cr3t-one%0As3cr3t-two\n::add-mask::s3cr3t-one\n::add-mask::s3cr3t-two\n',
+    );
+    expect(knownSecrets()).toEqual(
+      expect.arrayContaining(['s3cr3t-one\ns3cr3t-two', 's3cr3t-one', 's3cr3t-two']),
+    );
+  });
+
+  test('registered secrets are hidden from outputs, logs and our own messages', () => {
+    setSecret('hunter2-token');
+    printed.length = 0;
+    setOutput('leak', 'token is hunter2-token');
+    info('using hunter2-token');
+    warning(`bad ${encodeURIComponent('hunter2-token')}`);
+    expect([
+      parseFileCommands(read('GITHUB_OUTPUT')),
+      printed.join(''),
+      redact('x hunter2-token y'),
+    ]).toEqual([{ leak: 'token is ***' }, 'using ***\n::warning::bad ***\n', 'x *** y']);
+  });
+
+  test('values shorter than three characters are not masked', () => {
+    setSecret('ab');
+    expect(printed.join('')).toBe('');
+    expect(knownSecrets()).not.toContain('ab');
   });
 });

@@ -1,5 +1,4 @@
 // Pure modules: no @actions/* imports, no process state; tested with plain values.
-export * from './commands.ts';
 export * from './errors.ts';
 export * from './event.ts';
 export * from './inputs.ts';
