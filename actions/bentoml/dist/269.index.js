@@ -23,8 +23,8 @@ var exec = __webpack_require__(8018);
 var errors = __webpack_require__(5327);
 // EXTERNAL MODULE: ../../packages/core/src/pure/retry.ts
 var retry = __webpack_require__(2192);
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __webpack_require__(9103);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/core/src/tools/layout.ts
@@ -106,7 +106,7 @@ async function ensurePythonTool(options) {
         pythonExecutable: python.executable,
         arch: (0,external_node_os_.arch)(),
     });
-    const tc = await __webpack_require__.e(/* import() */ 355).then(__webpack_require__.bind(__webpack_require__, 6355));
+    const tc = await __webpack_require__.e(/* import() */ 839).then(__webpack_require__.bind(__webpack_require__, 6839));
     const found = tc.find(layout.tool, layout.version, layout.arch);
     const dir = found || (0,external_node_path_.join)(toolCache, layout.tool, layout.version, layout.arch);
     const bin = (0,external_node_path_.join)(dir, 'bin');

@@ -1,3 +1,4 @@
+import * as __WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__ from "./actions-core.js";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
@@ -8,28 +9,51 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   cI: () => (/* binding */ ExecError),
 /* harmony export */   m0: () => (/* binding */ exec)
 /* harmony export */ });
-/* unused harmony exports lastLines, displayCommand */
-/* harmony import */ var _pure_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5327);
-/* harmony import */ var _pure_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8217);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(224);
+/* unused harmony exports shortCommand, lastLines, displayCommand */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5327);
+/* harmony import */ var _pure_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8217);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
 
 
 
-/** ExecError is a tool that failed: the command, its exit code and the last lines of its stderr. */
-class ExecError extends _pure_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+
+
+/**
+ * ExecError is a tool that failed. Its message is one line: which tool and subcommand, how it
+ * ended and the last line it wrote; the full command line and output are in the log (see exec).
+ */
+class ExecError extends _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ {
     command;
     exitCode;
     stdout;
     stderr;
     constructor(command, result, reason, hint) {
-        const tail = lastLines(result.stderr || result.stdout, 8);
-        super(`\`${command}\` ${reason}${tail ? `: ${tail}` : ''}`, hint === undefined ? {} : { hint });
+        const tail = lastLines(result.stderr || result.stdout, 1).slice(0, 300);
+        super(`\`${shortCommand(command)}\` ${reason}${tail ? `: ${tail}` : ''}`, {
+            hint: hint ?? 'Its full command line and output are in the log just above',
+        });
         this.name = 'ExecError';
         this.command = command;
         this.exitCode = result.exitCode;
         this.stdout = result.stdout;
         this.stderr = result.stderr;
     }
+}
+/**
+ * shortCommand names a displayed command line for an error message: the tool's file name and its
+ * first word that is not an option (`/opt/venv/bin/dvc push --remote s3 -- a` -> `dvc push`).
+ */
+function shortCommand(shown) {
+    const words = shown.split(/\s+/).filter(Boolean);
+    const tool = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(words[0] ?? shown);
+    const quoted = words.findIndex((w) => w.startsWith("'"));
+    const before = words.slice(1, quoted < 0 ? undefined : quoted);
+    const sub = before.find((w) => /^[a-z][a-z0-9-]*$/.test(w));
+    return sub ? `${tool} ${sub}` : tool;
 }
 /** lastLines keeps the last `count` non-empty lines of a tool's output, joined by " / ". */
 function lastLines(text, count) {
@@ -71,20 +95,31 @@ function splitLines(onLine) {
  */
 async function exec(command, args, options = {}) {
     const body = () => spawnTool(command, args, options);
-    return options.group ? (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)(options.group, body) : body();
+    return options.group ? (0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)(options.group, body) : body();
 }
 async function spawnTool(command, args, options) {
     const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    const hide = (text) => (0,_pure_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text), options.secrets ?? []);
+    const hide = (text) => (0,_pure_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text), options.secrets ?? []);
     const shown = hide(displayCommand(command, args));
     const env = {};
     for (const [k, v] of Object.entries({ ...process.env, ...options.env }))
         if (v !== undefined)
             env[k] = v;
+    const missing = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+    if (missing)
+        throw missing((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(command));
     if (!options.silent)
-        (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`[command]${shown}`);
+        (0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`[command]${shown}`);
     const started = Date.now();
-    return new Promise((resolve, reject) => {
+    const failed = (error) => {
+        logFailure(shown, error, options);
+        return error;
+    };
+    return new Promise((resolvePromise, reject) => {
+        if (options.signal?.aborted) {
+            reject(failed(new ExecError(shown, { exitCode: null, stdout: '', stderr: '' }, 'was stopped')));
+            return;
+        }
         const child = spawn(command, args, {
             cwd: options.cwd,
             env,
@@ -95,6 +130,13 @@ async function spawnTool(command, args, options) {
         const out = [];
         const err = [];
         let timedOut = false;
+        let stopped = false;
+        const onAbort = () => {
+            stopped = true;
+            killGroup(child.pid, 'SIGTERM');
+            killTimer ??= setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
         let killTimer;
         const timer = options.timeoutMs && options.timeoutMs > 0
             ? setTimeout(() => {
@@ -124,18 +166,24 @@ async function spawnTool(command, args, options) {
         child.stdin.end(options.input ?? '');
         child.on('error', (e) => {
             clearTimeout(timer);
-            if (e.code === 'ENOENT') {
-                reject(new _pure_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`\`${command}\` was not found on PATH`, {
+            options.signal?.removeEventListener('abort', onAbort);
+            const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+            if (gone) {
+                reject(gone((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(command)));
+            }
+            else if (e.code === 'ENOENT') {
+                reject(new _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`\`${command}\` was not found on PATH`, {
                     hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
                 }));
             }
             else {
-                reject(new _pure_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`\`${shown}\` could not start: ${e.message}`));
+                reject(new _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`\`${shown}\` could not start: ${e.message}`));
             }
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
             clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', onAbort);
             outLines.end();
             errLines.end();
             const stdoutBytes = Buffer.concat(out);
@@ -148,19 +196,81 @@ async function spawnTool(command, args, options) {
             };
             const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
             if (timedOut) {
-                reject(new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs.'));
+                reject(failed(new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs (its output is in the log just above)')));
+            }
+            else if (stopped) {
+                reject(failed(new ExecError(shown, masked, 'was stopped')));
             }
             else if (code === null) {
-                reject(new ExecError(shown, masked, `was killed by ${signal}`));
+                reject(failed(new ExecError(shown, masked, `was killed by ${signal}`)));
             }
             else if (!(options.okCodes ?? [0]).includes(code)) {
-                reject(new ExecError(shown, masked, `exited with code ${code}`));
+                reject(failed(new ExecError(shown, masked, `exited with code ${code}`)));
             }
             else {
-                resolve(result);
+                resolvePromise(result);
             }
         });
     });
+}
+/**
+ * missingFolder checks the folder a tool is to start in. Node reports a missing working folder as
+ * ENOENT, the same code as a missing tool: without this check, the error would blame the tool.
+ */
+function missingFolder(cwd) {
+    let problem;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(cwd).isDirectory())
+            problem = 'is not a folder';
+    }
+    catch {
+        problem = 'does not exist';
+    }
+    if (!problem)
+        return undefined;
+    const shown = displayFolder(cwd);
+    return (tool) => new _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`the folder '${shown}' that \`${tool}\` was to run in ${problem}`, {
+        hint: 'Check the working-directory input (relative to the repository root) and that an earlier step created the folder',
+    });
+}
+/** displayFolder shows a folder relative to the workspace when it is inside it. */
+function displayFolder(folder) {
+    const workspace = process.env['GITHUB_WORKSPACE'];
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(folder);
+    if (!workspace)
+        return full;
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), full);
+    if (!rel)
+        return '.';
+    return rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? full : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/**
+ * logFailure writes what a failed tool did where a person reads it: the full command line, how it
+ * ended, and (for a silent call, whose output was not echoed) its output, indented so that no line
+ * of it is taken for a workflow command; in a log group of its own unless the caller has one open.
+ * The error itself stays one line.
+ */
+function logFailure(shown, error, options) {
+    const how = error.exitCode === null ? 'ended without an exit code' : `exit code ${error.exitCode}`;
+    const lines = [`[command]${shown}`, `(${how})`];
+    // Output that was echoed is in the log already, just above: only a silent call's is written here.
+    if (options.silent) {
+        const all = [error.stderr, error.stdout]
+            .join('\n')
+            .split(/\r?\n/)
+            .filter((l) => l.trim());
+        if (all.length > 400)
+            lines.push(`(${all.length - 400} earlier lines left out)`);
+        lines.push(...all.slice(-400).map((l) => `  ${l}`));
+    }
+    const body = `${lines.join('\n')}\n`;
+    if (options.inGroup || options.group) {
+        process.stdout.write(body);
+        return;
+    }
+    process.stdout.write(`::group::\`${shortCommand(shown)}\` failed: its command line and output\n`);
+    process.stdout.write(body);
+    process.stdout.write('::endgroup::\n');
 }
 function killGroup(pid, signal) {
     if (!pid)
@@ -184,7 +294,7 @@ function killGroup(pid, signal) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
-/* unused harmony export errorMessage */
+/* unused harmony exports errorMessage, parseErrorMessage, FileParseError */
 /** ActionError is a failure whose message is written for the user: what happened, then what to do. */
 class ActionError extends Error {
     hint;
@@ -236,6 +346,27 @@ function failureLine(action, error) {
         line += ` ${sentence(errorMessage(error.hint))}`;
     return line;
 }
+/**
+ * parseErrorMessage is the one way every action says a file does not parse: `dvc.yaml:4 does not
+ * parse: invalid YAML, <what the parser saw>` (the line left out when it is not known).
+ */
+function parseErrorMessage(file, line, reason) {
+    return `${file}${line ? `:${line}` : ''} does not parse: ${reason}`;
+}
+/** FileParseError is a file an action reads that does not parse, with an annotation on its line. */
+class FileParseError extends ActionError {
+    file;
+    line;
+    constructor(file, line, reason, hint) {
+        super(parseErrorMessage(file, line, reason), {
+            hint,
+            location: line === undefined ? { file } : { file, line },
+        });
+        this.name = 'FileParseError';
+        this.file = file;
+        this.line = line;
+    }
+}
 
 
 /***/ }),
@@ -268,84 +399,34 @@ function redactSecrets(text, secrets) {
 
 /***/ }),
 
-/***/ 224:
+/***/ 9103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  fe: () => (/* binding */ appendSummary),
-  Yz: () => (/* binding */ debug),
-  z3: () => (/* binding */ error),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
-  lm: () => (/* binding */ notice),
-  E$: () => (/* binding */ runtime_redact),
-  LZ: () => (/* binding */ saveState),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: exportVariable, getState, issueCommand, knownSecrets
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ../../packages/core/src/pure/commands.ts
-/** escapeData escapes a workflow command's message the way the runner unescapes it. */
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** escapeProperty escapes a workflow command's property value (also `:` and `,`). */
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** formatCommand renders a `::name props::message` workflow command line. */
-function formatCommand(name, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-/** formatKeyValue renders a `name<<delimiter` block for GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV. */
-function formatKeyValue(name, value, delimiter) {
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`the value of '${name}' contains the delimiter ${delimiter}`);
-    }
-    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/pure/redact.ts
-var redact = __nccwpck_require__(8217);
-;// CONCATENATED MODULE: ../../packages/core/src/runtime.ts
-// The runner's workflow-command protocol (inputs, outputs, state, logs, groups, masks, summary).
-// @actions/core implements the same protocol, but its bundle pulls in an HTTP client and costs
-// ~45 ms of cold start on every step (measured: 70 ms against 26 ms for `node -e ''` on Node 24).
-// This file writes the same commands and files (the tests check it against @actions/core).
-// Heavy built-ins (node:crypto, node:child_process) are reached only when needed, for the same reason.
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   _o: () => (/* binding */ isDebug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony exports knownSecrets, getState, exportVariable */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9945);
+/* harmony import */ var _pure_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8217);
+// The runner's protocol (outputs, state, logs, groups, masks, summary) through @actions/core, with
+// two things it does not do: a registry of the masked values, so that our own messages (exec's
+// errors, the failure line) hide them too, and the summary appended in order without awaiting.
+// @actions/core's cold start is kept low in the bundling, not here: scripts/build-action.mjs
+// leaves out its OIDC client (and the HTTP stack behind it), which no action calls.
 
 
 const secrets = new Set();
-function write(line, mask = true) {
-    process.stdout.write((mask ? (0,redact/* redactSecrets */.f)(line, secrets) : line) + external_node_os_.EOL);
-}
-/** issueCommand prints one `::name props::message` workflow command. */
-function issueCommand(name, properties, message) {
-    write(formatCommand(name, properties, message));
-}
-function appendFileCommand(variable, name, value) {
-    const file = process.env[variable];
-    if (!file)
-        return false;
-    (0,external_node_fs_.appendFileSync)(file, formatKeyValue(name, value, `ghadelimiter_${globalThis.crypto.randomUUID()}`), 'utf8');
-    return true;
-}
 /** setSecret masks a value (and each of its lines) in the log and in our own messages. */
 function setSecret(value) {
     if (!value)
@@ -354,94 +435,109 @@ function setSecret(value) {
         if (part.trim().length < 3 || secrets.has(part))
             continue;
         secrets.add(part);
-        write(formatCommand('add-mask', {}, part), false);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(part);
     }
 }
 /** redact hides every value registered with setSecret. */
-function runtime_redact(text) {
-    return (0,redact/* redactSecrets */.f)(text, secrets);
+function redact(text) {
+    return (0,_pure_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(text, secrets);
 }
 /** knownSecrets lists the values registered with setSecret, for tools that redact their own output. */
 function knownSecrets() {
     return [...secrets];
 }
-/** setOutput sets a step output through GITHUB_OUTPUT; objects are written as JSON. */
+/** setOutput sets a step output, masked; objects are written as JSON. */
 function setOutput(name, value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (!appendFileCommand('GITHUB_OUTPUT', name, runtime_redact(text))) {
-        write('');
-        issueCommand('set-output', { name }, runtime_redact(text));
-    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, redact(typeof value === 'string' ? value : JSON.stringify(value)));
 }
 /** saveState keeps a value for this action's post step (read back with getState). */
 function saveState(name, value) {
-    if (!appendFileCommand('GITHUB_STATE', name, value))
-        issueCommand('save-state', { name }, value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(name, value);
 }
 /** getState reads a value saved by saveState in the main step. */
 function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
+    return core.getState(name);
 }
 /** exportVariable sets an environment variable for this and the following steps. */
 function exportVariable(name, value) {
-    process.env[name] = value;
-    if (!appendFileCommand('GITHUB_ENV', name, value))
-        issueCommand('set-env', { name }, value);
+    core.exportVariable(name, value);
 }
 /** isDebug tells whether step debug logging is on (re-run with debug, or ACTIONS_STEP_DEBUG). */
 function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.isDebug();
 }
 /** debug logs a line shown only under step debug. */
 function debug(message) {
-    issueCommand('debug', {}, message);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(redact(message));
 }
 /** info logs a plain line. */
 function info(message) {
-    write(message);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(redact(message));
 }
-function annotation(kind, message, props) {
-    issueCommand(kind, {
+// Only the properties given: @actions/core prints `::warning ::` for an object of undefined ones.
+function annotation(props) {
+    const all = {
         title: props.title,
         file: props.file,
-        line: props.line,
+        startLine: props.line,
         endLine: props.endLine,
-        col: props.col,
+        startColumn: props.col,
         endColumn: props.endColumn,
-    }, message);
+    };
+    return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined && v !== ''));
 }
 /** notice logs a notice annotation. */
 function notice(message, props = {}) {
-    annotation('notice', message, props);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(redact(message), annotation(props));
 }
 /** warning logs a warning annotation. */
 function warning(message, props = {}) {
-    annotation('warning', message, props);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(redact(message), annotation(props));
 }
 /** error logs an error annotation (it does not fail the step by itself). */
 function error(message, props = {}) {
-    annotation('error', message, props);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(redact(message), annotation(props));
 }
 /** group runs `fn` inside a collapsible log group, so a run's log reads like a table of contents. */
-async function group(title, fn) {
-    issueCommand('group', {}, title);
-    try {
-        return await fn();
-    }
-    finally {
-        issueCommand('endgroup', {}, '');
-    }
+function group(title, fn) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(redact(title), fn);
 }
-/** appendSummary adds Markdown to the job summary page; a no-op outside a runner. */
+// core.summary is one shared buffer written asynchronously: two writes in flight would both
+// append it, so each block is added and written only after the previous write has finished.
+let summaryWrites = Promise.resolve();
+/**
+ * appendSummary adds Markdown to the job summary page (a no-op outside a runner). Callers need
+ * not await it: blocks are written in call order, and Node finishes the writes before it exits.
+ */
 function appendSummary(markdown) {
-    const file = process.env['GITHUB_STEP_SUMMARY'];
-    if (!file) {
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
         debug('GITHUB_STEP_SUMMARY is not set: the job summary is skipped');
-        return;
+        return summaryWrites;
     }
-    (0,external_node_fs_.appendFileSync)(file, `${runtime_redact(markdown).replace(/\n*$/, '')}\n\n`, 'utf8');
+    const block = `${redact(markdown).replace(/\n*$/, '')}\n`;
+    summaryWrites = summaryWrites.then(async () => {
+        try {
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(block, true).write();
+        }
+        catch (thrown) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.emptyBuffer();
+            warning(`the job summary could not be written: ${String(thrown)}`);
+        }
+    });
+    return summaryWrites;
 }
 
+
+/***/ }),
+
+/***/ 9945:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["debug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.debug), ["error"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.error), ["getInput"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.getInput), ["group"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.group), ["info"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.info), ["isDebug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.isDebug), ["notice"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.notice), ["saveState"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.saveState), ["setOutput"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.setOutput), ["setSecret"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.setSecret), ["summary"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.summary), ["warning"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.warning) });
 
 /***/ }),
 
@@ -704,6 +800,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
+/***/ 3774:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream/web");
+
+/***/ }),
+
 /***/ 5574:
 /***/ ((module) => {
 
@@ -754,7 +857,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -1136,6 +1239,8 @@ class Git {
     }
 }
 
+// EXTERNAL MODULE: external "./actions-core.js"
+var external_actions_core_js_ = __nccwpck_require__(9945);
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/inputs.ts
 
 
@@ -1216,9 +1321,10 @@ function resolveInside(name, root, value) {
     return full;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __nccwpck_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __nccwpck_require__(9103);
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
+
 
 
 
@@ -1232,6 +1338,9 @@ class Inputs {
     }
     /** raw returns an input as the runner passes it (INPUT_<NAME>, spaces as underscores), trimmed. */
     raw(name) {
+        // @actions/core reads the process's own environment; tests hand in a plain object instead.
+        if (this.env === process.env)
+            return (0,external_actions_core_js_.getInput)(name);
         return (this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     }
     /** string returns an input, or throws when a required one is empty. */
@@ -1288,7 +1397,6 @@ class Inputs {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/index.ts
 // Pure modules: no @actions/* imports, no process state; tested with plain values.
-
 
 
 
@@ -1399,6 +1507,18 @@ function readInputs(inputs = new Inputs()) {
     if (read.username && !read.registry && read.images.length === 0) {
         throw new errors/* InputError */.dz('registry', 'is empty and there are no images to take it from', 'Set registry, or list images.');
     }
+    if (read.platform && !/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(read.platform)) {
+        throw new errors/* InputError */.dz('platform', `is '${read.platform}', which is not an os/arch[/variant] platform`, 'Set one platform such as linux/amd64 or linux/arm64, or leave it empty.');
+    }
+    if (read.registry && !/^[\w.-]+(?::\d+)?$/.test(read.registry)) {
+        throw new errors/* InputError */.dz('registry', `is '${read.registry}', which is not a registry host[:port]`, 'Write the host alone, such as ghcr.io or registry.example.com:5000 (no https:// and no path).');
+    }
+    if (!(0,external_node_fs_.existsSync)(read.buildContext) || !(0,external_node_fs_.statSync)(read.buildContext).isDirectory()) {
+        const shown = read.buildContext.startsWith(`${read.workspace}/`)
+            ? read.buildContext.slice(read.workspace.length + 1)
+            : read.buildContext;
+        throw new errors/* InputError */.dz('build-context', `is '${shown}', which is not a folder`, "Check out the repository first, or set 'build-context' to the folder that holds the service's code.");
+    }
     // The cheapest check first: without a bentofile nothing can be built.
     if (!(0,external_node_fs_.existsSync)(read.bentofile)) {
         const shown = read.bentofile.startsWith(`${read.workspace}/`)
@@ -1412,7 +1532,7 @@ function readInputs(inputs = new Inputs()) {
 }
 /** bentomlStep validates every image reference, runs the pipeline, and writes outputs and summary. */
 async function bentomlStep(inputs, context) {
-    const bentoml = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(137)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7137));
+    const bentoml = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(195)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4195));
     const repositories = inputs.images.map((image) => bentoml.normalizeRepository('images', image));
     const generated = bentoml.generatedTags(inputs.generatedTags, {
         headSha: context.headSha,

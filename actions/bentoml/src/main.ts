@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ActionError,
@@ -92,6 +92,30 @@ export function readInputs(inputs: Inputs = new Inputs()): BentomlInputs {
       'registry',
       'is empty and there are no images to take it from',
       'Set registry, or list images.',
+    );
+  }
+  if (read.platform && !/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(read.platform)) {
+    throw new InputError(
+      'platform',
+      `is '${read.platform}', which is not an os/arch[/variant] platform`,
+      'Set one platform such as linux/amd64 or linux/arm64, or leave it empty.',
+    );
+  }
+  if (read.registry && !/^[\w.-]+(?::\d+)?$/.test(read.registry)) {
+    throw new InputError(
+      'registry',
+      `is '${read.registry}', which is not a registry host[:port]`,
+      'Write the host alone, such as ghcr.io or registry.example.com:5000 (no https:// and no path).',
+    );
+  }
+  if (!existsSync(read.buildContext) || !statSync(read.buildContext).isDirectory()) {
+    const shown = read.buildContext.startsWith(`${read.workspace}/`)
+      ? read.buildContext.slice(read.workspace.length + 1)
+      : read.buildContext;
+    throw new InputError(
+      'build-context',
+      `is '${shown}', which is not a folder`,
+      "Check out the repository first, or set 'build-context' to the folder that holds the service's code.",
     );
   }
   // The cheapest check first: without a bentofile nothing can be built.

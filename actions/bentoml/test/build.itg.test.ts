@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pullRequestEvent } from '../../../packages/testkit/src/events.ts';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
+import { pullRequestEvent } from '@mlops-actions/testkit/events';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
 import {
   copyProject,
   removeProjects,
@@ -146,9 +146,15 @@ describe('a different model under the same tag', () => {
 
   const models = 'model/digits_classifier.bentomodel\nmodel/b.bentomodel';
 
-  test('is an error that names the tag and says how to replace it', async () => {
-    const result = await runIn(workspace, await storeWithFirstModel(), { model: models });
+  test('is an error that names the tag and says how to replace it, before any import', async () => {
+    const home = await storeWithFirstModel();
+    const result = await runIn(workspace, home, { model: models });
     expect(result.exitCode).toBe(1);
+    // The first archive (digits_classifier) was not imported either: the store is as it was.
+    const listed = JSON.parse(await bentoml(home, ['models', 'list', '-o', 'json'])) as {
+      tag: string;
+    }[];
+    expect(listed.map((m) => m.tag)).toEqual(['dummy_model:v1']);
     expect(errors(result).map((e) => e.message)).toEqual([
       expect.stringMatching(
         /^bentoml failed: the BentoML store already has a different model under the tag dummy_model:v1 \(created .+; 'model\/b\.bentomodel' was created .+\)\. Save the new model under a new version, or set overwrite: true to replace the one in the store\.$/,
@@ -170,6 +176,53 @@ describe('a different model under the same tag', () => {
     };
     expect(info.metadata).toEqual({ round: 2 });
   }, 120_000);
+
+  test('with overwrite: true, deletes the Bentos built from the old model, says which, and builds from the new one', async () => {
+    const home = await storeWithFirstModel();
+    // Two Bentos that pack the old dummy_model:v1 (the bentofile's `models:` list).
+    writeFileSync(
+      join(workspace, 'with-dummy.yaml'),
+      'service: "src.serve:DigitsClassifier"\ninclude: [src/serve.py]\nmodels: ["dummy_model:v1"]\npython:\n  lock_packages: false\n',
+    );
+    await bentoml(home, ['models', 'import', join(workspace, project.model)]);
+    const old: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const out = await bentoml(home, [
+        'build',
+        '--bentofile',
+        join(workspace, 'with-dummy.yaml'),
+        '--output',
+        'tag',
+        workspace,
+      ]);
+      old.push(/__tag__:(\S+)/.exec(out)![1]!);
+    }
+    const result = await runIn(workspace, home, {
+      model: 'model/b.bentomodel',
+      overwrite: 'true',
+      bentofile: 'with-dummy.yaml',
+    });
+    expect(result.exitCode, result.log).toBe(0);
+    const notices = result.annotations.filter((a) => a.level === 'notice').map((a) => a.message);
+    expect(notices).toEqual([
+      `overwrite: replaced the model dummy_model:v1 with the one from model/b.bentomodel, and deleted the 2 Bento(s) built from the old one: ${[...old].sort().join(', ')}.`,
+    ]);
+    expect(result.summary).toContain(
+      `deleted the Bentos built from the old model: ${[...old].sort().join(', ')}`,
+    );
+    const bentos = (
+      JSON.parse(await bentoml(home, ['list', '-o', 'json'])) as { tag: string }[]
+    ).map((b) => b.tag);
+    expect(bentos).toEqual([result.outputs['bento-tag']]);
+    const built = JSON.parse(
+      await bentoml(home, ['get', result.outputs['bento-tag']!, '-o', 'json']),
+    ) as { models: { tag: string; metadata?: Record<string, number> }[] };
+    const info = JSON.parse(
+      await bentoml(home, ['models', 'get', 'dummy_model:v1', '-o', 'json']),
+    ) as { metadata: Record<string, number> };
+    expect(info.metadata).toEqual({ round: 2 });
+    expect(built.models.map((m) => m.tag)).toContain('dummy_model:v1');
+  }, 300_000);
 });
 
 describe('failures', () => {
@@ -177,19 +230,6 @@ describe('failures', () => {
 
   beforeAll(() => {
     workspace = copyProject(project);
-    writeFileSync(
-      join(workspace, 'model', 'fake.bentomodel'),
-      'version https://git-lfs.github.com/spec/v1\n',
-    );
-    writeFileSync(join(workspace, 'model', 'fake.tar.gz'), 'not a tarball at all\n');
-    writeFileSync(
-      join(workspace, 'bad-syntax.yaml'),
-      'service: "src.serve:DigitsClassifier"\npython:\n  packages: [numpy\n',
-    );
-    writeFileSync(
-      join(workspace, 'bad-schema.yaml'),
-      'service: "src.serve:DigitsClassifier"\npython:\n  packages: 3\n',
-    );
     writeFileSync(join(workspace, 'bad-service.yaml'), 'service: "src.nowhere:Nothing"\n');
   });
 
@@ -203,52 +243,6 @@ describe('failures', () => {
     return { result, error: lines[0]!, home };
   }
 
-  test.each([
-    [
-      'a missing model file',
-      { model: 'model/missing.bentomodel' },
-      "bentoml failed: the model file 'model/missing.bentomodel' does not exist. Produce it first (for example with dvc pull or dvc repro), or fix the path in 'model'.",
-    ],
-    [
-      'a model path that is a folder',
-      { model: 'src' },
-      "bentoml failed: the model path 'src' is not a file. Point 'model' at a .bentomodel archive made by bentoml models export.",
-    ],
-    [
-      'a .bentomodel that is a Git LFS pointer',
-      { model: 'model/fake.bentomodel' },
-      "bentoml failed: 'model/fake.bentomodel' is not a BentoML model archive (a .bentomodel file is xz-compressed). Point 'model' at the archive bentoml models export wrote; if it is a DVC or Git LFS pointer, fetch the real file first.",
-    ],
-  ])('stops at %s before BentoML runs', async (_name, inputs, message) => {
-    const { error, result } = await failure(inputs);
-    expect(error.message).toBe(message);
-    expect(result.log).not.toContain('::group::Set up BentoML');
-  });
-
-  test('stops at an archive BentoML cannot read, with its message', async () => {
-    const { error } = await failure({ model: 'model/fake.tar.gz' });
-    expect(error.message).toMatch(
-      /^bentoml failed: 'model\/fake\.tar\.gz' is not a BentoML model archive: .*Not a gzipped file/,
-    );
-  });
-
-  test('points at the line of a bentofile YAML error', async () => {
-    const { error } = await failure({ model: project.model, bentofile: 'bad-syntax.yaml' });
-    expect(error.message).toMatch(
-      /^bentoml failed: the bentofile 'bad-syntax\.yaml' is not valid: while parsing a flow sequence/,
-    );
-    // Line 3 opens the list that is never closed.
-    expect(error).toMatchObject({ file: 'bad-syntax.yaml', line: 3 });
-  });
-
-  test("gives BentoML's message for a bentofile that breaks its schema", async () => {
-    const { error } = await failure({ model: project.model, bentofile: 'bad-schema.yaml' });
-    expect(error.message).toContain(
-      "the bentofile 'bad-schema.yaml' is not valid: TypeError: 'packages' must be <class 'list'>",
-    );
-    expect(error.file).toBe('bad-schema.yaml');
-  });
-
   test('says why a service that cannot be imported fails to build', async () => {
     const { error } = await failure({ model: project.model, bentofile: 'bad-service.yaml' });
     expect(error.message).toMatch(
@@ -261,36 +255,6 @@ describe('failures', () => {
     expect(error.message).toMatch(
       /Model digits_classifier:latest could not be found.*Import the model the service loads with the 'model' input/,
     );
-  });
-
-  test('validates every image reference before importing or building anything', async () => {
-    const { error, home } = await failure({
-      model: project.model,
-      images: 'registry.example.com/team/app',
-      tags: 'v1\nbad tag?',
-    });
-    expect(error.message).toMatch(
-      /^bentoml failed: input 'tags' has 'bad tag\?', which is not a valid image tag/,
-    );
-    expect(JSON.parse(await bentoml(home, ['models', 'list', '-o', 'json']))).toEqual([]);
-  });
-
-  test('refuses an image repository with a tag', async () => {
-    const { error } = await failure({ images: 'registry.example.com/team/app:v1' });
-    expect(error.message).toBe(
-      "bentoml failed: input 'images' has 'registry.example.com/team/app:v1', which has a tag or digest. List repositories without a tag in 'images', and put tags in 'tags'.",
-    );
-  });
-
-  test('names the missing backend and how to get it, before building', async () => {
-    const { error, result } = await failure(
-      { model: project.model, images: 'registry.example.com/team/app', backend: 'buildah' },
-      { PATH: project.bin },
-    );
-    expect(error.message).toBe(
-      'bentoml failed: the buildah backend needs `buildah`, which is not on PATH. Install buildah on the runner (Debian and Ubuntu: apt-get install buildah).',
-    );
-    expect(result.log).not.toContain('::group::Build the Bento');
   });
 
   test('fails fast without a bentofile, as in a run with no inputs', async () => {

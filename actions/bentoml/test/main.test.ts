@@ -71,7 +71,9 @@ describe('readInputs', () => {
       /input 'registry' is empty and there are no images/,
     ],
     [{ model: '../outside.bentomodel' }, /input 'model'/],
-    [{ 'build-context': 'nowhere' }, /the bentofile 'nowhere\/bentofile.yaml' does not exist/],
+    [{ 'build-context': 'nowhere' }, /input 'build-context' is 'nowhere', which is not a folder/],
+    [{ registry: 'https://ghcr.io/' }, /input 'registry' is 'https:\/\/ghcr.io\/', which is not/],
+    [{ platform: 'amd64' }, /input 'platform' is 'amd64', which is not an os\/arch/],
     [{ bentofile: 'missing.yaml' }, /the bentofile 'missing.yaml' does not exist/],
   ])('refuses %j', (values, message) => {
     expect(() => readInputs(inputs(values))).toThrow(message);

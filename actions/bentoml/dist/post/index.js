@@ -1,4 +1,5 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import * as __WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__ from "./actions-core.js";
 /******/ var __webpack_modules__ = ({
 
 /***/ 421:
@@ -164,6 +165,27 @@ function failureLine(action, error) {
         line += ` ${sentence(errorMessage(error.hint))}`;
     return line;
 }
+/**
+ * parseErrorMessage is the one way every action says a file does not parse: `dvc.yaml:4 does not
+ * parse: invalid YAML, <what the parser saw>` (the line left out when it is not known).
+ */
+function parseErrorMessage(file, line, reason) {
+    return `${file}${line ? `:${line}` : ''} does not parse: ${reason}`;
+}
+/** FileParseError is a file an action reads that does not parse, with an annotation on its line. */
+class FileParseError extends errors_ActionError {
+    file;
+    line;
+    constructor(file, line, reason, hint) {
+        super(parseErrorMessage(file, line, reason), {
+            hint,
+            location: line === undefined ? { file } : { file, line },
+        });
+        this.name = 'FileParseError';
+        this.file = file;
+        this.line = line;
+    }
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/context.ts
 
@@ -200,6 +222,8 @@ function readContext(env = process.env) {
     return eventContext(env, readEventPayload(env));
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/redact.ts
 /** redactUrl removes a user name, password and sensitive query values from a URL-like string. */
 function redactUrl(value) {
@@ -219,58 +243,21 @@ function redactSecrets(text, secrets) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ../../packages/core/src/pure/commands.ts
-/** escapeData escapes a workflow command's message the way the runner unescapes it. */
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** escapeProperty escapes a workflow command's property value (also `:` and `,`). */
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** formatCommand renders a `::name props::message` workflow command line. */
-function commands_formatCommand(name, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-/** formatKeyValue renders a `name<<delimiter` block for GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV. */
-function commands_formatKeyValue(name, value, delimiter) {
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`the value of '${name}' contains the delimiter ${delimiter}`);
-    }
-    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-}
-
+;// CONCATENATED MODULE: external "./actions-core.js"
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+const external_actions_core_js_namespaceObject = x({ ["debug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.debug), ["error"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.error), ["getState"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.getState), ["group"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.group), ["info"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.info), ["isDebug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.isDebug) });
 ;// CONCATENATED MODULE: ../../packages/core/src/runtime.ts
-// The runner's workflow-command protocol (inputs, outputs, state, logs, groups, masks, summary).
-// @actions/core implements the same protocol, but its bundle pulls in an HTTP client and costs
-// ~45 ms of cold start on every step (measured: 70 ms against 26 ms for `node -e ''` on Node 24).
-// This file writes the same commands and files (the tests check it against @actions/core).
-// Heavy built-ins (node:crypto, node:child_process) are reached only when needed, for the same reason.
-
-
+// The runner's protocol (outputs, state, logs, groups, masks, summary) through @actions/core, with
+// two things it does not do: a registry of the masked values, so that our own messages (exec's
+// errors, the failure line) hide them too, and the summary appended in order without awaiting.
+// @actions/core's cold start is kept low in the bundling, not here: scripts/build-action.mjs
+// leaves out its OIDC client (and the HTTP stack behind it), which no action calls.
 
 
 const secrets = new Set();
-function write(line, mask = true) {
-    process.stdout.write((mask ? redactSecrets(line, secrets) : line) + external_node_os_namespaceObject.EOL);
-}
-/** issueCommand prints one `::name props::message` workflow command. */
-function issueCommand(name, properties, message) {
-    write(commands_formatCommand(name, properties, message));
-}
-function appendFileCommand(variable, name, value) {
-    const file = process.env[variable];
-    if (!file)
-        return false;
-    appendFileSync(file, formatKeyValue(name, value, `ghadelimiter_${globalThis.crypto.randomUUID()}`), 'utf8');
-    return true;
-}
 /** setSecret masks a value (and each of its lines) in the log and in our own messages. */
 function runtime_setSecret(value) {
     if (!value)
@@ -279,7 +266,7 @@ function runtime_setSecret(value) {
         if (part.trim().length < 3 || secrets.has(part))
             continue;
         secrets.add(part);
-        write(formatCommand('add-mask', {}, part), false);
+        core.setSecret(part);
     }
 }
 /** redact hides every value registered with setSecret. */
@@ -290,102 +277,125 @@ function redact(text) {
 function knownSecrets() {
     return [...secrets];
 }
-/** setOutput sets a step output through GITHUB_OUTPUT; objects are written as JSON. */
+/** setOutput sets a step output, masked; objects are written as JSON. */
 function setOutput(name, value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (!appendFileCommand('GITHUB_OUTPUT', name, redact(text))) {
-        write('');
-        issueCommand('set-output', { name }, redact(text));
-    }
+    core.setOutput(name, redact(typeof value === 'string' ? value : JSON.stringify(value)));
 }
 /** saveState keeps a value for this action's post step (read back with getState). */
 function saveState(name, value) {
-    if (!appendFileCommand('GITHUB_STATE', name, value))
-        issueCommand('save-state', { name }, value);
+    core.saveState(name, value);
 }
 /** getState reads a value saved by saveState in the main step. */
 function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
+    return external_actions_core_js_namespaceObject.getState(name);
 }
 /** exportVariable sets an environment variable for this and the following steps. */
 function exportVariable(name, value) {
-    process.env[name] = value;
-    if (!appendFileCommand('GITHUB_ENV', name, value))
-        issueCommand('set-env', { name }, value);
+    core.exportVariable(name, value);
 }
 /** isDebug tells whether step debug logging is on (re-run with debug, or ACTIONS_STEP_DEBUG). */
 function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
+    return external_actions_core_js_namespaceObject.isDebug();
 }
 /** debug logs a line shown only under step debug. */
 function debug(message) {
-    issueCommand('debug', {}, message);
+    external_actions_core_js_namespaceObject.debug(redact(message));
 }
 /** info logs a plain line. */
 function info(message) {
-    write(message);
+    external_actions_core_js_namespaceObject.info(redact(message));
 }
-function annotation(kind, message, props) {
-    issueCommand(kind, {
+// Only the properties given: @actions/core prints `::warning ::` for an object of undefined ones.
+function annotation(props) {
+    const all = {
         title: props.title,
         file: props.file,
-        line: props.line,
+        startLine: props.line,
         endLine: props.endLine,
-        col: props.col,
+        startColumn: props.col,
         endColumn: props.endColumn,
-    }, message);
+    };
+    return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined && v !== ''));
 }
 /** notice logs a notice annotation. */
 function notice(message, props = {}) {
-    annotation('notice', message, props);
+    core.notice(redact(message), annotation(props));
 }
 /** warning logs a warning annotation. */
 function warning(message, props = {}) {
-    annotation('warning', message, props);
+    core.warning(redact(message), annotation(props));
 }
 /** error logs an error annotation (it does not fail the step by itself). */
 function error(message, props = {}) {
-    annotation('error', message, props);
+    external_actions_core_js_namespaceObject.error(redact(message), annotation(props));
 }
 /** group runs `fn` inside a collapsible log group, so a run's log reads like a table of contents. */
-async function group(title, fn) {
-    issueCommand('group', {}, title);
-    try {
-        return await fn();
-    }
-    finally {
-        issueCommand('endgroup', {}, '');
-    }
+function group(title, fn) {
+    return external_actions_core_js_namespaceObject.group(redact(title), fn);
 }
-/** appendSummary adds Markdown to the job summary page; a no-op outside a runner. */
+// core.summary is one shared buffer written asynchronously: two writes in flight would both
+// append it, so each block is added and written only after the previous write has finished.
+let summaryWrites = Promise.resolve();
+/**
+ * appendSummary adds Markdown to the job summary page (a no-op outside a runner). Callers need
+ * not await it: blocks are written in call order, and Node finishes the writes before it exits.
+ */
 function appendSummary(markdown) {
-    const file = process.env['GITHUB_STEP_SUMMARY'];
-    if (!file) {
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
         debug('GITHUB_STEP_SUMMARY is not set: the job summary is skipped');
-        return;
+        return summaryWrites;
     }
-    appendFileSync(file, `${redact(markdown).replace(/\n*$/, '')}\n\n`, 'utf8');
+    const block = `${redact(markdown).replace(/\n*$/, '')}\n`;
+    summaryWrites = summaryWrites.then(async () => {
+        try {
+            await core.summary.addRaw(block, true).write();
+        }
+        catch (thrown) {
+            core.summary.emptyBuffer();
+            warning(`the job summary could not be written: ${String(thrown)}`);
+        }
+    });
+    return summaryWrites;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/exec.ts
 
 
 
-/** ExecError is a tool that failed: the command, its exit code and the last lines of its stderr. */
+
+
+/**
+ * ExecError is a tool that failed. Its message is one line: which tool and subcommand, how it
+ * ended and the last line it wrote; the full command line and output are in the log (see exec).
+ */
 class ExecError extends errors_ActionError {
     command;
     exitCode;
     stdout;
     stderr;
     constructor(command, result, reason, hint) {
-        const tail = lastLines(result.stderr || result.stdout, 8);
-        super(`\`${command}\` ${reason}${tail ? `: ${tail}` : ''}`, hint === undefined ? {} : { hint });
+        const tail = lastLines(result.stderr || result.stdout, 1).slice(0, 300);
+        super(`\`${shortCommand(command)}\` ${reason}${tail ? `: ${tail}` : ''}`, {
+            hint: hint ?? 'Its full command line and output are in the log just above',
+        });
         this.name = 'ExecError';
         this.command = command;
         this.exitCode = result.exitCode;
         this.stdout = result.stdout;
         this.stderr = result.stderr;
     }
+}
+/**
+ * shortCommand names a displayed command line for an error message: the tool's file name and its
+ * first word that is not an option (`/opt/venv/bin/dvc push --remote s3 -- a` -> `dvc push`).
+ */
+function shortCommand(shown) {
+    const words = shown.split(/\s+/).filter(Boolean);
+    const tool = (0,external_node_path_namespaceObject.basename)(words[0] ?? shown);
+    const quoted = words.findIndex((w) => w.startsWith("'"));
+    const before = words.slice(1, quoted < 0 ? undefined : quoted);
+    const sub = before.find((w) => /^[a-z][a-z0-9-]*$/.test(w));
+    return sub ? `${tool} ${sub}` : tool;
 }
 /** lastLines keeps the last `count` non-empty lines of a tool's output, joined by " / ". */
 function lastLines(text, count) {
@@ -437,10 +447,21 @@ async function spawnTool(command, args, options) {
     for (const [k, v] of Object.entries({ ...process.env, ...options.env }))
         if (v !== undefined)
             env[k] = v;
+    const missing = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+    if (missing)
+        throw missing((0,external_node_path_namespaceObject.basename)(command));
     if (!options.silent)
         info(`[command]${shown}`);
     const started = Date.now();
-    return new Promise((resolve, reject) => {
+    const failed = (error) => {
+        logFailure(shown, error, options);
+        return error;
+    };
+    return new Promise((resolvePromise, reject) => {
+        if (options.signal?.aborted) {
+            reject(failed(new ExecError(shown, { exitCode: null, stdout: '', stderr: '' }, 'was stopped')));
+            return;
+        }
         const child = spawn(command, args, {
             cwd: options.cwd,
             env,
@@ -451,6 +472,13 @@ async function spawnTool(command, args, options) {
         const out = [];
         const err = [];
         let timedOut = false;
+        let stopped = false;
+        const onAbort = () => {
+            stopped = true;
+            killGroup(child.pid, 'SIGTERM');
+            killTimer ??= setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
         let killTimer;
         const timer = options.timeoutMs && options.timeoutMs > 0
             ? setTimeout(() => {
@@ -480,7 +508,12 @@ async function spawnTool(command, args, options) {
         child.stdin.end(options.input ?? '');
         child.on('error', (e) => {
             clearTimeout(timer);
-            if (e.code === 'ENOENT') {
+            options.signal?.removeEventListener('abort', onAbort);
+            const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+            if (gone) {
+                reject(gone((0,external_node_path_namespaceObject.basename)(command)));
+            }
+            else if (e.code === 'ENOENT') {
                 reject(new errors_ActionError(`\`${command}\` was not found on PATH`, {
                     hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
                 }));
@@ -492,6 +525,7 @@ async function spawnTool(command, args, options) {
         child.on('close', (code, signal) => {
             clearTimeout(timer);
             clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', onAbort);
             outLines.end();
             errLines.end();
             const stdoutBytes = Buffer.concat(out);
@@ -504,19 +538,81 @@ async function spawnTool(command, args, options) {
             };
             const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
             if (timedOut) {
-                reject(new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs.'));
+                reject(failed(new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs (its output is in the log just above)')));
+            }
+            else if (stopped) {
+                reject(failed(new ExecError(shown, masked, 'was stopped')));
             }
             else if (code === null) {
-                reject(new ExecError(shown, masked, `was killed by ${signal}`));
+                reject(failed(new ExecError(shown, masked, `was killed by ${signal}`)));
             }
             else if (!(options.okCodes ?? [0]).includes(code)) {
-                reject(new ExecError(shown, masked, `exited with code ${code}`));
+                reject(failed(new ExecError(shown, masked, `exited with code ${code}`)));
             }
             else {
-                resolve(result);
+                resolvePromise(result);
             }
         });
     });
+}
+/**
+ * missingFolder checks the folder a tool is to start in. Node reports a missing working folder as
+ * ENOENT, the same code as a missing tool: without this check, the error would blame the tool.
+ */
+function missingFolder(cwd) {
+    let problem;
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(cwd).isDirectory())
+            problem = 'is not a folder';
+    }
+    catch {
+        problem = 'does not exist';
+    }
+    if (!problem)
+        return undefined;
+    const shown = displayFolder(cwd);
+    return (tool) => new errors_ActionError(`the folder '${shown}' that \`${tool}\` was to run in ${problem}`, {
+        hint: 'Check the working-directory input (relative to the repository root) and that an earlier step created the folder',
+    });
+}
+/** displayFolder shows a folder relative to the workspace when it is inside it. */
+function displayFolder(folder) {
+    const workspace = process.env['GITHUB_WORKSPACE'];
+    const full = (0,external_node_path_namespaceObject.resolve)(folder);
+    if (!workspace)
+        return full;
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(workspace), full);
+    if (!rel)
+        return '.';
+    return rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? full : rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+/**
+ * logFailure writes what a failed tool did where a person reads it: the full command line, how it
+ * ended, and (for a silent call, whose output was not echoed) its output, indented so that no line
+ * of it is taken for a workflow command; in a log group of its own unless the caller has one open.
+ * The error itself stays one line.
+ */
+function logFailure(shown, error, options) {
+    const how = error.exitCode === null ? 'ended without an exit code' : `exit code ${error.exitCode}`;
+    const lines = [`[command]${shown}`, `(${how})`];
+    // Output that was echoed is in the log already, just above: only a silent call's is written here.
+    if (options.silent) {
+        const all = [error.stderr, error.stdout]
+            .join('\n')
+            .split(/\r?\n/)
+            .filter((l) => l.trim());
+        if (all.length > 400)
+            lines.push(`(${all.length - 400} earlier lines left out)`);
+        lines.push(...all.slice(-400).map((l) => `  ${l}`));
+    }
+    const body = `${lines.join('\n')}\n`;
+    if (options.inGroup || options.group) {
+        process.stdout.write(body);
+        return;
+    }
+    process.stdout.write(`::group::\`${shortCommand(shown)}\` failed: its command line and output\n`);
+    process.stdout.write(body);
+    process.stdout.write('::endgroup::\n');
 }
 function killGroup(pid, signal) {
     if (!pid)
@@ -529,8 +625,6 @@ function killGroup(pid, signal) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ../../packages/core/src/files.ts
 
 
@@ -713,6 +807,7 @@ function inputs_resolveInside(name, root, value) {
 
 
 
+
 /** Inputs reads an action's `with:` values from INPUT_* variables, strictly, one typed getter per kind. */
 class Inputs {
     workspace;
@@ -723,6 +818,9 @@ class Inputs {
     }
     /** raw returns an input as the runner passes it (INPUT_<NAME>, spaces as underscores), trimmed. */
     raw(name) {
+        // @actions/core reads the process's own environment; tests hand in a plain object instead.
+        if (this.env === process.env)
+            return getInput(name);
         return (this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     }
     /** string returns an input, or throws when a required one is empty. */
@@ -779,7 +877,6 @@ class Inputs {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/index.ts
 // Pure modules: no @actions/* imports, no process state; tested with plain values.
-
 
 
 

@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 import {
   createExampleRepo,
   exampleProjectEnv,
-} from '../../../../packages/testkit/src/example-project.ts';
-import { venvBin } from '../../../../packages/testkit/src/python.ts';
+} from '@mlops-actions/testkit/example-project';
+import { venvBin } from '@mlops-actions/testkit/python';
 
 const execFileAsync = promisify(execFile);
 

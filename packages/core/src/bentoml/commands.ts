@@ -51,6 +51,11 @@ export function modelsDeleteArgs(tag: string): string[] {
   return ['models', 'delete', tag, '--yes'];
 }
 
+/** deleteBentosArgs deletes Bentos from the store without asking. */
+export function deleteBentosArgs(tags: readonly string[]): string[] {
+  return ['delete', ...tags, '--yes'];
+}
+
 /** buildArgs builds a Bento and prints only its tag (`__tag__:name:version`). */
 export function buildArgs(bentofile: string, context: string): string[] {
   return ['build', '--bentofile', bentofile, '--output', 'tag', context];

@@ -21,6 +21,7 @@ import {
   classifyPushFailure,
   type PushFailureKind,
   parseDockerPushDigest,
+  pushFailureReason,
 } from './messages.ts';
 import { registryOf } from './reference.ts';
 import { type BentomlCli, runBentoml } from './store.ts';
@@ -65,8 +66,9 @@ export async function containerize(
     await runBentoml(cli, containerizeArgs(options));
   } catch (error) {
     if (!(error instanceof ExecError)) throw error;
+    const message = bentomlFailure(`${error.stderr}\n${error.stdout}`).message;
     throw new ActionError(
-      `\`bentoml containerize ${options.bentoTag}\` with the ${options.backend} backend failed: ${bentomlFailure(`${error.stderr}\n${error.stdout}`).message}`,
+      `\`bentoml containerize ${options.bentoTag}\` with the ${options.backend} backend failed: ${message.length > 300 ? `${message.slice(0, 297)}...` : message}`,
       {
         hint: "The log group 'Containerize' shows the builder's output; the base image and the bento's packages must be reachable from the builder",
         cause: error,
@@ -75,16 +77,23 @@ export async function containerize(
   }
 }
 
-/** A push that failed, with what kind of failure its output shows. */
+/**
+ * A push or login that failed: what kind of failure its output shows, and why in a few words.
+ * The message is that short reason; the tool's whole command and output are in the log above.
+ */
 export class PushError extends ActionError {
   readonly kind: PushFailureKind;
   readonly reference: string;
+  readonly reasonHint: string | undefined;
 
-  constructor(reference: string, kind: PushFailureKind, cause: ExecError) {
-    super(cause.message, { cause });
+  constructor(reference: string, cause: ExecError) {
+    const output = `${cause.stderr}\n${cause.stdout}`;
+    const { reason, hint } = pushFailureReason(output);
+    super(reason, { cause });
     this.name = 'PushError';
-    this.kind = kind;
+    this.kind = classifyPushFailure(output);
     this.reference = reference;
+    this.reasonHint = hint;
   }
 }
 
@@ -113,7 +122,7 @@ function retryOptions(policy: RetryPolicy, what: string) {
     retryable: (error: unknown) => error instanceof PushError && error.kind === 'transient',
     onRetry: (error: unknown, attempt: number, delayMs: number) =>
       warning(
-        `${what} failed with a transient registry error (try ${attempt} of ${policy.attempts}); retrying in ${(delayMs / 1000).toFixed(1)}s: ${error instanceof Error ? error.message : String(error)}`,
+        `${what} failed with a transient registry error (try ${attempt} of ${policy.attempts}): ${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s.`,
       ),
   };
 }
@@ -138,20 +147,19 @@ export async function login(
           await exec(command, args, {
             input: `${credentials.password}\n`,
             secrets: [credentials.password],
+            // Inside the 'Log in' group: a failure's command and output are written there.
+            inGroup: true,
           });
         } catch (error) {
           if (!(error instanceof ExecError)) throw error;
-          throw new PushError(
-            credentials.registry,
-            classifyPushFailure(`${error.stderr}\n${error.stdout}`),
-            error,
-          );
+          throw new PushError(credentials.registry, error);
         }
       },
       retryOptions(policy, `Login to ${credentials.registry}`),
     );
   } catch (error) {
-    if (error instanceof PushError && error.kind === 'auth') {
+    if (!(error instanceof PushError)) throw error;
+    if (error.kind === 'auth') {
       throw new ActionError(
         `${credentials.registry} rejected the login as '${credentials.username}': ${error.message}`,
         {
@@ -160,7 +168,14 @@ export async function login(
         },
       );
     }
-    throw error;
+    const tries = error.kind === 'transient' ? ` after ${policy.attempts} tries` : '';
+    throw new ActionError(
+      `the login to ${credentials.registry} as '${credentials.username}' failed${tries}: ${error.message}`,
+      {
+        hint: error.reasonHint ?? "The log group 'Log in' above shows the tool's whole output",
+        cause: error,
+      },
+    );
   }
 }
 
@@ -182,15 +197,13 @@ async function pushReference(
     const { command, args } = pushCommand(backend, reference, digestFile);
     let output: string;
     try {
-      const result = await exec(command, args, { secrets });
+      // Inside the 'Push' group: a failure's command and output are written there, above the
+      // one-line warning or error.
+      const result = await exec(command, args, { secrets, inGroup: true });
       output = `${result.stdout}\n${result.stderr}`;
     } catch (error) {
       if (!(error instanceof ExecError)) throw error;
-      throw new PushError(
-        reference,
-        classifyPushFailure(`${error.stderr}\n${error.stdout}`),
-        error,
-      );
+      throw new PushError(reference, error);
     }
     const digest = existsSync(digestFile)
       ? readFileSync(digestFile, 'utf8').trim()
@@ -239,9 +252,10 @@ export async function pushAll(
         `the push of ${reference} to ${registry} failed${tries}: ${error.message}`,
         {
           hint:
-            error.kind === 'transient'
-              ? 'The registry kept failing; try again later'
-              : "The log shows the push tool's whole output",
+            error.reasonHint ??
+            (error.kind === 'transient'
+              ? 'The registry kept failing; try again later (the log above shows each try)'
+              : "The log group 'Push' above shows the push tool's whole output"),
           cause: error,
         },
       );

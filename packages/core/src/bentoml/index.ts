@@ -1,5 +1,6 @@
 // @mlops-actions/core/bentoml: import BentoML models, build Bentos, containerize and push them.
 // The pure parts (references, commands, messages, summary) are safe to import at an action's start.
+export * from './archive.ts';
 export * from './bentofile.ts';
 export * from './commands.ts';
 export * from './image.ts';

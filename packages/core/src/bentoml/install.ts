@@ -30,6 +30,25 @@ export function servicePackages(bentofile: string, buildContext = dirname(bentof
 }
 
 /**
+ * checkBentomlSource fails before any work when BentoML is neither on PATH nor installable: the
+ * version to install must be a release number pip understands.
+ */
+export function checkBentomlSource(version: string, pathValue = process.env['PATH'] ?? ''): void {
+  if (findOnPath('bentoml', pathValue)) return;
+  if (!version) {
+    throw new ActionError('`bentoml` is not on PATH and bentoml-version is empty', {
+      hint: 'Install BentoML in an earlier step, or set bentoml-version (such as 1.4.40) so the action installs it',
+    });
+  }
+  if (!/^\d+(?:\.\d+){0,3}(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?$/.test(version)) {
+    throw new ActionError(
+      `input 'bentoml-version' is '${version}', which is not a BentoML release number`,
+      { hint: 'Set it to a release such as 1.4.40 (https://pypi.org/project/bentoml/#history)' },
+    );
+  }
+}
+
+/**
  * resolveBentoml returns the `bentoml` on PATH, or installs `bentoml==<version>` together with the
  * bentofile's packages into a cached venv (core's tools installer) and returns that one.
  */

@@ -128,12 +128,27 @@ export function parseJsonOutput(stdout: string): unknown {
   return JSON.parse(stdout.slice(start));
 }
 
+// What makes a model the same one: its tag, when and by which framework it was saved, and what
+// it says about itself. Fields BentoML fills in or rewrites on import (signatures, context,
+// api_version) are left out, so the archive's model.yaml compares equal to the imported model.
+const IDENTITY_FIELDS = ['name', 'version', 'module', 'creation_time', 'labels', 'metadata'];
+
 /**
- * sameModelInfo tells whether two `bentoml models get -o json` documents describe the same model:
- * the same tag, creation time, module, metadata, labels, options, signatures and context.
+ * sameModelInfo tells whether two model documents (an archive's model.yaml, or
+ * `bentoml models get -o json`) describe the same model: the same tag, module, creation time,
+ * labels and metadata.
  */
 export function sameModelInfo(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  const identity = (info: Record<string, unknown>) =>
+    canonicalJson(
+      IDENTITY_FIELDS.map((field) => {
+        const value = info[field];
+        if (field === 'name' || field === 'version') return String(value ?? '').toLowerCase();
+        if (field === 'labels' || field === 'metadata') return value ?? {};
+        return value ?? null;
+      }),
+    );
+  return identity(a) === identity(b);
 }
 
 function canonicalJson(value: unknown): string {
@@ -192,4 +207,63 @@ export function classifyPushFailure(output: string): PushFailureKind {
 export function parseDockerPushDigest(output: string): string | undefined {
   const matches = [...output.matchAll(/digest: (sha256:[0-9a-f]{64})/g)];
   return matches.at(-1)?.[1];
+}
+
+/** Why a push or login failed, in a few words, and what to do when that is specific. */
+export interface PushFailureReason {
+  reason: string;
+  hint: string | undefined;
+}
+
+const TLS_HINT =
+  "Trust the registry's certificate on the runner, or mark a plain-HTTP registry insecure (README: 'Plain-HTTP and self-signed registries')";
+
+/**
+ * pushFailureReason sums up what a failed `buildah`/`podman`/`docker` push or login printed in one
+ * short phrase (the whole output is in the step's log): the HTTP status the registry answered, a
+ * refused connection, an untrusted certificate, or else the tool's last error line, shortened.
+ */
+export function pushFailureReason(output: string): PushFailureReason {
+  const text = output.replace(/\s+/g, ' ');
+  if (
+    /x509:|certificate signed by unknown authority|certificate is not (?:valid|trusted)/i.test(text)
+  ) {
+    return { reason: "the registry's TLS certificate is not trusted", hint: TLS_HINT };
+  }
+  if (/server gave HTTP response to HTTPS client/i.test(text)) {
+    return { reason: 'the registry speaks plain HTTP, not HTTPS', hint: TLS_HINT };
+  }
+  const refused = /dial tcp ([^\s:]+:\d+|\[[^\]]+\]:\d+): connect: connection refused/i.exec(text);
+  if (refused || /connection refused/i.test(text)) {
+    return {
+      reason: `nothing answered at ${refused?.[1] ?? 'the registry'} (connection refused)`,
+      hint: 'Check the registry host and port in the image name, and that the registry is up',
+    };
+  }
+  const status =
+    /(?:unexpected HTTP status|status code|HTTP status|response status)[:\s]+(\d{3})(?: ([A-Z][A-Za-z ]*?))?(?=[;,)]|$| \()/i.exec(
+      text,
+    ) ??
+    /\b(\d{3}) (Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Too Many Requests)\b/.exec(
+      text,
+    );
+  if (status) {
+    return {
+      reason: `the registry answered HTTP ${status[1]}${status[2] ? ` ${status[2].trim()}` : ''}`,
+      hint: undefined,
+    };
+  }
+  if (/invalid username\/password|unauthorized|authentication required/i.test(text)) {
+    return { reason: 'the registry refused the credentials', hint: undefined };
+  }
+  const lines = output
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const last =
+    [...lines].reverse().find((l) => /\berror\b/i.test(l)) ?? lines.at(-1) ?? 'no output';
+  // Errors of the Go tools chain their causes with ": "; the last two say what went wrong.
+  const parts = last.replace(/^(?:Error|error):\s*/, '').split(': ');
+  const short = parts.slice(-2).join(': ');
+  return { reason: short.length > 160 ? `${short.slice(0, 157)}...` : short, hint: undefined };
 }

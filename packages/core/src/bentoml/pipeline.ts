@@ -9,15 +9,16 @@ import {
   pushAll,
   type RetryPolicy,
 } from './image.ts';
-import { resolveBentoml } from './install.ts';
+import { checkBentomlSource, resolveBentoml } from './install.ts';
 import type { ImagePlan } from './reference.ts';
 import {
+  applyModel,
   type BentomlCli,
   buildBento,
-  checkModelArchive,
-  displayPath,
-  importModel,
+  checkBuildInputs,
+  checkStore,
   type ModelImport,
+  planModels,
 } from './store.ts';
 import type { BentoRunResult } from './summary.ts';
 
@@ -48,8 +49,15 @@ export const LOGIN_STATE = 'bentoml-login';
 /** runBentoPipeline runs the action's steps in order, one log group each, and returns what they made. */
 export async function runBentoPipeline(options: BentoPipelineOptions): Promise<BentoRunResult> {
   const buildImage = options.plan.references.length > 0;
-  // Fail before any work: missing archives and a missing backend are found first.
-  for (const model of options.models) checkModelArchive(model, options.workspace);
+  // The plan: every input and file is checked before BentoML is set up (an install on a fresh
+  // runner), before the login and before anything is imported, built or pushed.
+  checkBuildInputs({
+    bentofile: options.bentofile,
+    context: options.buildContext,
+    workspace: options.workspace,
+  });
+  const planned = await planModels(options.models, options.workspace);
+  checkBentomlSource(options.bentomlVersion);
   if (buildImage) await checkBackend(options.backend);
 
   // Log in first, as docker/login-action does before a build: wrong credentials fail in seconds.
@@ -65,19 +73,13 @@ export async function runBentoPipeline(options: BentoPipelineOptions): Promise<B
     resolveBentoml(options.bentomlVersion, options.bentofile, options.buildContext),
   );
   const cli: BentomlCli = { executable: bentoml.executable };
-  const tempDir = process.env['RUNNER_TEMP'] || undefined;
 
+  // Every model is looked up in the store before the first import: a conflict stops the run
+  // with the store as it was.
+  const steps = await checkStore(cli, planned, options.overwrite);
   const models: ModelImport[] = [];
-  for (const model of options.models) {
-    models.push(
-      await group(`Import ${displayPath(model, options.workspace)}`, () =>
-        importModel(cli, model, {
-          overwrite: options.overwrite,
-          workspace: options.workspace,
-          ...(tempDir ? { tempDir } : {}),
-        }),
-      ),
-    );
+  for (const step of steps) {
+    models.push(await group(`Import ${step.file}`, () => applyModel(cli, step, options.overwrite)));
   }
   const bentoTag = await group('Build the Bento', () =>
     buildBento(cli, {

@@ -1,25 +1,21 @@
 // The BentoML CLI adapter: import model archives into the store and build the Bento. Every call
 // goes through core's exec with an argv array; results come from BentoML's machine-readable output.
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { ExecError, type ExecOptions, type ExecResult, exec } from '../exec.ts';
 import { ActionError } from '../pure/errors.ts';
-import { notice } from '../runtime.ts';
+import { info, notice } from '../runtime.ts';
+import { type ArchivedModel, ArchiveProblem, archiveError, readModelArchive } from './archive.ts';
+import { bentofileProblem } from './bentofile.ts';
 import {
   buildArgs,
+  deleteBentosArgs,
   modelsDeleteArgs,
   modelsGetArgs,
   modelsImportArgs,
-  modelsListArgs,
 } from './commands.ts';
-import {
-  bentomlFailure,
-  parseBuildTag,
-  parseJsonOutput,
-  parseModelList,
-  sameModelInfo,
-} from './messages.ts';
+import { bentomlFailure, parseBuildTag, parseJsonOutput, sameModelInfo } from './messages.ts';
 
 /** How to run BentoML: its executable and the environment every call gets. */
 export interface BentomlCli {
@@ -44,6 +40,8 @@ export function runBentoml(
   options: ExecOptions = {},
 ): Promise<ExecResult> {
   return exec(cli.executable, args, {
+    // Every bentoml call but the store look-ups runs inside a phase's log group.
+    inGroup: true,
     ...options,
     env: bentomlEnv({ ...cli.env, ...options.env }),
     notFoundHint:
@@ -57,9 +55,9 @@ export interface ModelImport {
   file: string;
   tag: string;
   outcome: 'imported' | 'skipped' | 'replaced';
+  /** With `overwrite`: the Bentos built from the replaced model, which were deleted with it. */
+  removedBentos?: string[];
 }
-
-const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
 
 /** displayPath shows a path relative to the workspace when it is inside it. */
 export function displayPath(path: string, workspace: string): string {
@@ -67,7 +65,7 @@ export function displayPath(path: string, workspace: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-/** checkModelArchive fails with a clear message when a model file is missing or not a .bentomodel. */
+/** checkModelArchive fails with a clear message when a model path is missing or not a file. */
 export function checkModelArchive(path: string, workspace: string): void {
   const shown = displayPath(path, workspace);
   if (!existsSync(path)) {
@@ -80,81 +78,190 @@ export function checkModelArchive(path: string, workspace: string): void {
       hint: "Point 'model' at a .bentomodel archive made by bentoml models export",
     });
   }
-  if (path.endsWith('.bentomodel')) {
-    const head = Buffer.alloc(XZ_MAGIC.length);
-    const fd = openSync(path, 'r');
-    try {
-      readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (!head.equals(XZ_MAGIC)) {
-      throw new ActionError(
-        `'${shown}' is not a BentoML model archive (a .bentomodel file is xz-compressed)`,
-        {
-          hint: "Point 'model' at the archive bentoml models export wrote; if it is a DVC or Git LFS pointer, fetch the real file first",
-        },
-      );
-    }
-  }
+}
+
+/** One model archive, read and checked before BentoML runs. */
+export interface PlannedModel {
+  /** Absolute path of the archive. */
+  path: string;
+  /** The archive as the user named it. */
+  file: string;
+  tag: string;
+  /** Its model.yaml. */
+  info: Record<string, unknown>;
 }
 
 /**
- * importModel imports one archive into the BentoML store. It first imports it into a scratch store,
- * which checks the archive and tells its tag; a model already in the store under that tag is
- * skipped when it is the same model, and is an error (or, with `overwrite`, replaced) when not.
+ * planModels reads every archive's model.yaml (no BentoML needed): each must be an archive
+ * BentoML can import, and two archives that hold different models under one tag are an error.
  */
-export async function importModel(
-  cli: BentomlCli,
-  archive: string,
-  options: { overwrite: boolean; workspace: string; tempDir?: string },
-): Promise<ModelImport> {
-  const file = displayPath(archive, options.workspace);
-  checkModelArchive(archive, options.workspace);
-  const scratchHome = mkdtempSync(join(options.tempDir ?? tmpdir(), 'bentoml-scratch-'));
-  try {
-    const scratch: BentomlCli = { ...cli, env: { ...cli.env, BENTOML_HOME: scratchHome } };
-    await runBentoml(scratch, modelsImportArgs(archive), { silent: true }).catch(
-      (error: unknown) => {
-        throw new ActionError(`'${file}' is not a BentoML model archive: ${failureText(error)}`, {
-          hint: "Point 'model' at a .bentomodel archive made by bentoml models export",
-          cause: error,
-        });
-      },
-    );
-    const listed = parseModelList(
-      (await runBentoml(scratch, modelsListArgs(), { silent: true })).stdout,
-    );
-    const tag = listed[0]?.tag;
-    if (listed.length !== 1 || !tag) {
-      throw new ActionError(`'${file}' holds ${listed.length} models, not one`, {
-        hint: 'Export each model to its own archive with bentoml models export',
-      });
+export async function planModels(
+  paths: readonly string[],
+  workspace: string,
+): Promise<PlannedModel[]> {
+  const planned: PlannedModel[] = [];
+  for (const path of paths) {
+    const file = displayPath(path, workspace);
+    checkModelArchive(path, workspace);
+    let model: ArchivedModel;
+    try {
+      model = await readModelArchive(path);
+    } catch (error) {
+      if (error instanceof ArchiveProblem) throw archiveError(file, error);
+      throw error;
     }
-    const existing = await modelInfo(cli, tag);
-    if (!existing) {
-      await runBentoml(cli, modelsImportArgs(archive));
-      return { file, tag, outcome: 'imported' };
-    }
-    const incoming = await modelInfo(scratch, tag);
-    if (incoming && sameModelInfo(existing, incoming)) {
-      notice(`The model ${tag} from ${file} is already in the BentoML store; skipped its import.`);
-      return { file, tag, outcome: 'skipped' };
-    }
-    if (!options.overwrite) {
+    const twin = planned.find((p) => p.tag === model.tag);
+    if (twin && !sameModelInfo(twin.info, model.info)) {
       throw new ActionError(
-        `the BentoML store already has a different model under the tag ${tag} (created ${String(existing['creation_time'])}; '${file}' was created ${String(incoming?.['creation_time'])})`,
-        {
-          hint: 'Save the new model under a new version, or set overwrite: true to replace the one in the store',
-        },
+        `'${twin.file}' and '${file}' hold different models under the same tag ${model.tag}`,
+        { hint: "Save one of them under another version, or list only one of them in 'model'" },
       );
     }
-    await runBentoml(cli, modelsDeleteArgs(tag));
-    await runBentoml(cli, modelsImportArgs(archive));
-    return { file, tag, outcome: 'replaced' };
-  } finally {
-    rmSync(scratchHome, { recursive: true, force: true });
+    if (!twin) planned.push({ path, file, tag: model.tag, info: model.info });
   }
+  return planned;
+}
+
+/** What to do with one planned model, once the store has been looked at. */
+export interface ModelStep extends PlannedModel {
+  action: 'import' | 'skip' | 'replace';
+}
+
+/**
+ * storeModelDir is where BentoML keeps a model: `$BENTOML_HOME/models/<name>/<version>`
+ * (BentoML's default home is ~/bentoml).
+ */
+export function storeModelDir(cli: BentomlCli, tag: string): string {
+  const home =
+    cli.env?.['BENTOML_HOME'] || process.env['BENTOML_HOME'] || join(homedir(), 'bentoml');
+  const [name, version] = tag.split(':') as [string, string];
+  return join(home, 'models', name, version);
+}
+
+function conflict(model: PlannedModel, existing: Record<string, unknown>): ActionError {
+  return new ActionError(
+    `the BentoML store already has a different model under the tag ${model.tag} (created ${String(existing['creation_time'])}; '${model.file}' was created ${String(model.info['creation_time'])})`,
+    {
+      hint: 'Save the new model under a new version, or set overwrite: true to replace the one in the store',
+    },
+  );
+}
+
+/**
+ * compareWithStore decides, for one model the store already has, whether it is the same model
+ * (skip), a different one to replace (`overwrite`), or a conflict.
+ */
+async function compareWithStore(
+  cli: BentomlCli,
+  model: PlannedModel,
+  overwrite: boolean,
+): Promise<ModelStep['action'] | undefined> {
+  const existing = await modelInfo(cli, model.tag);
+  if (!existing) return undefined;
+  if (sameModelInfo(existing, model.info)) return 'skip';
+  if (!overwrite) throw conflict(model, existing);
+  return 'replace';
+}
+
+/**
+ * checkStore looks each model up in the store before anything is imported, so a conflict on the
+ * last archive stops the run before the first is imported. A model whose folder the store lacks
+ * is imported without asking BentoML (the fast path: one `bentoml models import`, as by hand).
+ */
+export async function checkStore(
+  cli: BentomlCli,
+  models: readonly PlannedModel[],
+  overwrite: boolean,
+): Promise<ModelStep[]> {
+  const steps: ModelStep[] = [];
+  for (const model of models) {
+    const action = existsSync(storeModelDir(cli, model.tag))
+      ? ((await compareWithStore(cli, model, overwrite)) ?? 'import')
+      : 'import';
+    steps.push({ ...model, action });
+  }
+  return steps;
+}
+
+/** The Bentos `bentoml models delete` says are built from a model (so it will not delete it). */
+export function parseModelInUse(output: string): string[] | undefined {
+  const at = output.search(/is being used by the following bentos and can't be deleted:/);
+  if (at === -1) return undefined;
+  const tags: string[] = [];
+  for (const line of output.slice(at).split(/\r?\n/).slice(1)) {
+    const tag = line.trim();
+    if (!/^[a-z0-9][-._a-z0-9]*:[a-z0-9][-._a-z0-9]*$/.test(tag)) break;
+    tags.push(tag);
+  }
+  return tags;
+}
+
+/**
+ * deleteModel removes a model from the store; the Bentos built from it are deleted first (BentoML
+ * refuses to delete a model a Bento uses). Returns the deleted Bentos.
+ */
+export async function deleteModel(cli: BentomlCli, tag: string): Promise<string[]> {
+  const first = await runBentoml(cli, modelsDeleteArgs(tag), { okCodes: [0, 1] });
+  if (first.exitCode === 0) return [];
+  const output = `${first.stderr}\n${first.stdout}`;
+  const bentos = parseModelInUse(output)?.sort();
+  if (!bentos || bentos.length === 0) {
+    throw new ActionError(
+      `\`bentoml models delete ${tag}\` failed: ${bentomlFailure(output).message}`,
+      {
+        hint: 'The log group above shows the whole output; delete the model by hand, or do not set overwrite',
+      },
+    );
+  }
+  info(`Deleting the Bentos built from the old ${tag}: ${bentos.join(', ')}`);
+  await runBentoml(cli, deleteBentosArgs(bentos));
+  await runBentoml(cli, modelsDeleteArgs(tag));
+  return bentos;
+}
+
+/** importArchive runs `bentoml models import`; a failure says which archive and why. */
+async function importArchive(cli: BentomlCli, model: PlannedModel): Promise<'imported' | 'exists'> {
+  const result = await runBentoml(cli, modelsImportArgs(model.path), { okCodes: [0, 1] });
+  if (result.exitCode === 0) return 'imported';
+  const output = `${result.stderr}\n${result.stdout}`;
+  if (/Item '[^']+' already exists in the store/.test(output)) return 'exists';
+  throw new ActionError(
+    `\`bentoml models import\` of '${model.file}' failed: ${bentomlFailure(output).message}`,
+    {
+      hint: "The log group above shows BentoML's whole output; re-export the model with bentoml models export",
+    },
+  );
+}
+
+/**
+ * applyModel carries out one step: import, skip (with a notice), or replace (delete the old model
+ * and the Bentos built from it, then import).
+ */
+export async function applyModel(
+  cli: BentomlCli,
+  step: ModelStep,
+  overwrite: boolean,
+): Promise<ModelImport> {
+  const { file, tag } = step;
+  if (step.action === 'import') {
+    if ((await importArchive(cli, step)) === 'imported') return { file, tag, outcome: 'imported' };
+    // The store is not where storeModelDir looked (a custom home): compare now, as checkStore would.
+    const action = await compareWithStore(cli, step, overwrite);
+    if (action === 'replace') return applyModel(cli, { ...step, action }, overwrite);
+    step = { ...step, action: 'skip' };
+  }
+  if (step.action === 'skip') {
+    notice(`The model ${tag} from ${file} is already in the BentoML store; skipped its import.`);
+    return { file, tag, outcome: 'skipped' };
+  }
+  const removedBentos = await deleteModel(cli, tag);
+  if (removedBentos.length > 0) {
+    notice(
+      `overwrite: replaced the model ${tag} with the one from ${file}, and deleted the ${removedBentos.length} Bento(s) built from the old one: ${removedBentos.join(', ')}.`,
+    );
+  }
+  await importArchive(cli, step);
+  return { file, tag, outcome: 'replaced', removedBentos };
 }
 
 /** modelInfo returns `bentoml models get <tag> -o json`, or undefined when the store lacks it. */
@@ -176,9 +283,36 @@ export async function modelInfo(
   return info as Record<string, unknown>;
 }
 
-function failureText(error: unknown): string {
-  if (error instanceof ExecError) return bentomlFailure(`${error.stderr}\n${error.stdout}`).message;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * checkBuildInputs checks the build context and the bentofile without BentoML: the folder exists,
+ * and the bentofile parses and keeps to BentoML's schema (an annotation points at the line).
+ */
+export function checkBuildInputs(options: {
+  bentofile: string;
+  context: string;
+  workspace: string;
+}): void {
+  const shown = displayPath(options.bentofile, options.workspace);
+  if (!existsSync(options.context) || !statSync(options.context).isDirectory()) {
+    throw new ActionError(
+      `the build context '${displayPath(options.context, options.workspace)}' is not a folder`,
+      { hint: "Set 'build-context' to the folder that holds the service's code" },
+    );
+  }
+  if (!existsSync(options.bentofile) || !statSync(options.bentofile).isFile()) {
+    throw new ActionError(`the bentofile '${shown}' does not exist`, {
+      hint: "Set 'bentofile' (relative to the workspace) or 'build-context' to where bentofile.yaml is",
+    });
+  }
+  const problem = bentofileProblem(readFileSync(options.bentofile, 'utf8'), (file) =>
+    existsSync(resolve(options.context, file)),
+  );
+  if (problem) {
+    throw new ActionError(`the bentofile '${shown}' is not valid: ${problem.reason}`, {
+      hint: 'Fix it (reference: https://docs.bentoml.com/en/latest/reference/bentoml/bento-build-options.html)',
+      location: { file: shown, ...(problem.line ? { line: problem.line } : {}) },
+    });
+  }
 }
 
 /**
@@ -190,19 +324,7 @@ export async function buildBento(
   options: { bentofile: string; context: string; workspace: string },
 ): Promise<string> {
   const shown = displayPath(options.bentofile, options.workspace);
-  if (!existsSync(options.bentofile)) {
-    throw new ActionError(`the bentofile '${shown}' does not exist`, {
-      hint: "Set 'bentofile' (relative to the workspace) or 'build-context' to where bentofile.yaml is",
-    });
-  }
-  if (!existsSync(options.context) || !statSync(options.context).isDirectory()) {
-    throw new ActionError(
-      `the build context '${displayPath(options.context, options.workspace)}' is not a folder`,
-      {
-        hint: "Set 'build-context' to the folder that holds the service's code",
-      },
-    );
-  }
+  checkBuildInputs(options);
   let stdout: string;
   try {
     ({ stdout } = await runBentoml(cli, buildArgs(options.bentofile, options.context), {

@@ -32,6 +32,13 @@ export function summaryMarkdown(result: BentoRunResult): string {
         result.models.map((m) => [m.file, m.tag, OUTCOME_TEXT[m.outcome]]),
       ),
     );
+    for (const m of result.models) {
+      if (m.removedBentos?.length) {
+        sections.push(
+          `\`${m.tag}\`: \`overwrite\` deleted the Bentos built from the old model: ${m.removedBentos.join(', ')}`,
+        );
+      }
+    }
   }
   if (result.references.length > 0) {
     const digests = new Map(result.pushed.map((p) => [p.reference, p.digest]));

@@ -8,6 +8,7 @@ import {
   parseDockerPushDigest,
   parseJsonOutput,
   parseModelList,
+  pushFailureReason,
   sameModelInfo,
   yamlLocation,
 } from '../../src/bentoml/messages.ts';
@@ -109,8 +110,19 @@ describe('sameModelInfo', () => {
     ).toBe(true);
   });
 
+  test('is true when only what BentoML rewrites on import differs (signatures, context)', () => {
+    expect(
+      sameModelInfo(
+        { ...info, signatures: {}, context: { bentoml_version: '1.4.40' } },
+        { ...info, Name: undefined, signatures: { predict: { batchable: false } } },
+      ),
+    ).toBe(true);
+  });
+
   test.each([
     ['creation_time', { ...info, creation_time: '2026-01-01T00:00:00.000002+00:00' }],
+    ['version', { ...info, version: 'v2' }],
+    ['labels', { ...info, labels: { team: 'b' } }],
     ['metadata', { ...info, metadata: { epochs: 31, val_accuracy: 0.98 } }],
   ])('is false when %s differs', (_field, other) => {
     expect(sameModelInfo(info, other)).toBe(false);
@@ -163,5 +175,37 @@ describe('parseDockerPushDigest', () => {
 
   test('is undefined without one', () => {
     expect(parseDockerPushDigest('abc: Pushed\n')).toBeUndefined();
+  });
+});
+
+describe('pushFailureReason', () => {
+  test.each([
+    [
+      'Getting image source signatures\nCopying blob sha256:abc\nError: writing manifest: uploading manifest v1 to 127.0.0.1:5000/team/app: received unexpected HTTP status: 503 Service Unavailable\n',
+      'the registry answered HTTP 503 Service Unavailable',
+    ],
+    [
+      'Error: pushing image "127.0.0.1:1/a:v1" to "docker://127.0.0.1:1/a:v1": pinging container registry 127.0.0.1:1: Get "https://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused',
+      'nothing answered at 127.0.0.1:1 (connection refused)',
+    ],
+    [
+      'Error: pinging container registry r.test:443: Get "https://r.test/v2/": tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      "the registry's TLS certificate is not trusted",
+    ],
+    [
+      'Error: pinging container registry r.test:80: Get "https://r.test:80/v2/": http: server gave HTTP response to HTTPS client',
+      'the registry speaks plain HTTP, not HTTPS',
+    ],
+    ['Error: something odd: a: b: c: the layer was rejected', 'c: the layer was rejected'],
+  ])('sums up %j in a few words', (output, reason) => {
+    const found = pushFailureReason(output);
+    expect(found.reason).toBe(reason);
+    expect(found.reason.length).toBeLessThan(170);
+  });
+
+  test('points TLS and plain-HTTP failures at the README section', () => {
+    expect(pushFailureReason('x509: certificate signed by unknown authority').hint).toMatch(
+      /Plain-HTTP and self-signed registries/,
+    );
   });
 });

@@ -12,8 +12,21 @@ import {
   startRegistry,
   startRetryProxy,
   testCertificate,
-} from '../../../testkit/src/registry.ts';
+} from '@mlops-actions/testkit/registry';
 import { login, pushAll, type RetryPolicy } from '../../src/bentoml/image.ts';
+import { ActionError } from '../../src/pure/errors.ts';
+
+/** freePort returns a port on 127.0.0.1 that nothing listens on. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const execFileAsync = promisify(execFile);
 const FAST: RetryPolicy = { attempts: 4, baseMs: 20, maxMs: 50 };
@@ -153,10 +166,30 @@ describe('pushAll', () => {
   test('gives up after the last try and says how often it tried', async () => {
     const [reference] = await tagAs(proxy.host, ['v1']);
     proxy.setFailures([{ kind: 'manifest-put', count: 100, failWith: 502 }]);
-    await expect(
-      pushAll('buildah', [reference!], { policy: { ...FAST, attempts: 3 } }),
-    ).rejects.toThrow(new RegExp(`the push of ${reference} to ${proxy.host} failed after 3 tries`));
+    const failure = await pushAll('buildah', [reference!], {
+      policy: { ...FAST, attempts: 3 },
+    }).catch((error: unknown) => error as ActionError);
+    // One short line that says what the registry answered; the command is in the log above.
+    expect(failure).toBeInstanceOf(ActionError);
+    expect((failure as ActionError).message).toBe(
+      `the push of ${reference} to ${proxy.host} failed after 3 tries: the registry answered HTTP 502 Bad Gateway`,
+    );
+    expect((failure as ActionError).hint).toMatch(/^The registry kept failing; try again later/);
     expect(manifestPuts(proxy, reference!)).toHaveLength(3);
+  });
+
+  test('says in one line that nothing answered at a closed port, without retrying', async () => {
+    const closed = await freePort();
+    const [reference] = await tagAs(`127.0.0.1:${closed}`, ['v1']);
+    const failure = (await pushAll('buildah', [reference!], { policy: FAST }).catch(
+      (error: unknown) => error,
+    )) as ActionError;
+    expect(failure.message).toBe(
+      `the push of ${reference} to 127.0.0.1:${closed} failed: nothing answered at 127.0.0.1:${closed} (connection refused)`,
+    );
+    expect(failure.hint).toBe(
+      'Check the registry host and port in the image name, and that the registry is up',
+    );
   });
 
   test('never retries a push the registry refuses for want of credentials, and names the registry', async () => {
