@@ -23,9 +23,9 @@ phase "generated action READMEs"
 node scripts/gen-readme.mjs --check || status=1
 
 phase "committed dist/ matches the sources"
-if [[ -n "$(git status --porcelain -- 'actions/*/dist')" ]]; then
-  git status --short -- 'actions/*/dist' | head -20
-  echo "dist/ is stale: run 'npm run build' and commit actions/*/dist." >&2
+if [[ -n "$(git status --porcelain -- 'actions/*/dist' docker/dist)" ]]; then
+  git status --short -- 'actions/*/dist' docker/dist | head -20
+  echo "dist/ is stale: run 'npm run build' and commit actions/*/dist and docker/dist." >&2
   status=1
 fi
 

@@ -1,15 +1,16 @@
 // The runner image built for real with buildah (vfs storage, chroot isolation), then inspected and
 // run. No registry and no GitHub are reachable here, so the base is a Debian bookworm made on this
 // machine (testkit's, cut down to a slim one) and the runner tarball is a stand-in served from
-// 127.0.0.1, pinned by its SHA-256 like the real one. Opt-in: MLOPS_BUILD_RUNNER_IMAGE=1.
+// 127.0.0.1, pinned by its SHA-256 like the real one: the config.sh and run.sh stand-ins, and this
+// Node as the Node the runner ships (externals/node24), which runs the bundled entry point.
+// Opt-in: MLOPS_BUILD_RUNNER_IMAGE=1.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   BASE_IMAGE,
   type BuildahEnv,
@@ -17,7 +18,8 @@ import {
   ensureBaseImage,
   imageExists,
   removeImages,
-} from '../../packages/testkit/src/buildah.ts';
+} from '@mlops-actions/testkit/buildah';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DOCKER_DIR, makeStubRunner } from './support.ts';
 
 const ENABLED = process.env['MLOPS_BUILD_RUNNER_IMAGE'] === '1';
@@ -36,10 +38,12 @@ const REVISION = '3f786850e387550fdab836ed7e6dc881de23001b';
 const ENTRYPOINT = [
   '/usr/bin/tini',
   '--',
-  '/usr/local/libexec/runner/bash',
-  '/home/runner/startup.sh',
+  '/usr/local/libexec/runner/node',
+  '/usr/local/libexec/runner/startup/index.js',
 ];
 const STUB_FILES = ['config.sh', 'run.sh'];
+/** Where the runner tarball holds the Node it runs actions with. */
+const RUNNER_NODE = 'externals/node24/bin/node';
 
 // Cuts testkit's base (made for BentoML: compilers, git, Python) down to what debian:bookworm-slim
 // holds: the packages of priority "required" and apt. So the build installs its tools itself, and
@@ -160,10 +164,15 @@ function buildImage(tag: string, sha256: string): Promise<Outcome> {
   ]);
 }
 
-/** The stand-in runner tarball: support.ts's config.sh and run.sh, owned by a foreign uid. */
+/**
+ * The stand-in runner tarball: support.ts's config.sh and run.sh, and this Node where the runner
+ * keeps its own, owned by a foreign uid.
+ */
 function makeTarball(): Buffer {
   const stub = makeStubRunner();
   try {
+    mkdirSync(join(stub.home, 'externals', 'node24', 'bin'), { recursive: true });
+    copyFileSync(process.execPath, join(stub.home, RUNNER_NODE));
     for (const file of STUB_FILES) {
       stubSha256[file] = createHash('sha256')
         .update(readFileSync(join(stub.home, file)))
@@ -284,11 +293,11 @@ suite('the runner image built with buildah', { timeout: 60_000 }, () => {
       expect(config['WorkingDir']).toBe('/home/runner');
     });
 
-    test('starts startup.sh under tini through the execute-only shell', () => {
+    test("starts the bundled entry point under tini on the execute-only copy of the runner's Node", () => {
       expect(config['Entrypoint']).toEqual(ENTRYPOINT);
     });
 
-    test("drops the base image's command, so nothing is appended to startup.sh's arguments", () => {
+    test("drops the base image's command, so nothing is appended to the entry point's arguments", () => {
       expect(config['Cmd'] ?? []).toEqual([]);
     });
 
@@ -333,7 +342,6 @@ suite('the runner image built with buildah', { timeout: 60_000 }, () => {
       ['pip', ['python3', '-m', 'pip', '--version']],
       ['jq', ['jq', '--version']],
       ['curl', ['curl', '--version']],
-      ['openssl', ['openssl', 'version']],
     ])('has %s', async (_tool, argv) => {
       const run = await inContainer(name, argv);
       expect(run.code, run.output).toBe(0);
@@ -345,13 +353,29 @@ suite('the runner image built with buildah', { timeout: 60_000 }, () => {
       expect(run.code).not.toBe(0);
     });
 
-    test.each(['/usr/bin/tini', '/usr/local/libexec/runner/bash'])(
+    test.each(['/usr/bin/tini', '/usr/local/libexec/runner/node'])(
       '%s is owned by root and execute-only (0711) for the runner',
       async (path) => {
         const run = await inContainer(name, ['stat', '--format', '%a %u', path]);
         expect(run.stdout.trim(), run.output).toBe('711 0');
       },
     );
+
+    test('holds the bundled entry point, owned by root and read-only for the runner', async () => {
+      const run = await inContainer(name, [
+        'stat',
+        '--format',
+        '%a %u %n',
+        '/usr/local/libexec/runner/startup',
+        '/usr/local/libexec/runner/startup/index.js',
+        '/usr/local/libexec/runner/startup/package.json',
+      ]);
+      expect(run.stdout.trim().split('\n'), run.output).toEqual([
+        '755 0 /usr/local/libexec/runner/startup',
+        '644 0 /usr/local/libexec/runner/startup/index.js',
+        '644 0 /usr/local/libexec/runner/startup/package.json',
+      ]);
+    });
 
     test.each(STUB_FILES)("holds the tarball's %s, unpacked into the runner home", async (file) => {
       const run = await inContainer(name, ['sha256sum', `/home/runner/${file}`]);
@@ -363,7 +387,7 @@ suite('the runner image built with buildah', { timeout: 60_000 }, () => {
       const lines = run.stdout.trim().split('\n');
       expect(lines, run.output).toContain('1001:1001 /home/runner/bin');
       expect(lines).toContain('1001:1001 /home/runner/_work');
-      expect(lines).toContain('1001:1001 /home/runner/startup.sh');
+      expect(lines).toContain(`1001:1001 /home/runner/${RUNNER_NODE}`);
       expect(lines.filter((line) => !line.startsWith('1001:1001 '))).toEqual([]);
     });
 
@@ -383,10 +407,14 @@ suite('the runner image built with buildah', { timeout: 60_000 }, () => {
     });
 
     test.each([
-      { shell: 'the execute-only shell', path: ENTRYPOINT[2] ?? '', readable: false },
-      { shell: 'the ordinary bash', path: '/bin/bash', readable: true },
+      {
+        node: "the execute-only copy of the runner's Node",
+        path: ENTRYPOINT[2] ?? '',
+        readable: false,
+      },
+      { node: "the runner's own Node", path: `/home/runner/${RUNNER_NODE}`, readable: true },
     ])(
-      'through $shell, starts a handed-over runner as uid 1001; startup.sh readable: $readable',
+      'on $node, starts a handed-over runner as uid 1001; its environment readable: $readable',
       async ({ path, readable }) => {
         const name = await container(image);
         const argv = ['env', 'ACTIONS_RUNNER_INPUT_JITCONFIG=aml0LWNvbmZpZw', 'RUN_STUB_MODE=exit'];

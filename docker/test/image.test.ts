@@ -1,30 +1,16 @@
-// Static checks of the image: shellcheck on every script, a Dockerfile linter, and what the
-// Dockerfile must do (pinned and checked runner, non-root user, init, logs, only the tools needed).
+// Static checks of the image: the bundled entry point, a Dockerfile linter, and what the Dockerfile
+// must do (pinned and checked runner, non-root user, init, logs, only the tools needed).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, test } from 'vitest';
 import { DOCKER_DIR } from './support.ts';
 
 const DOCKERFILE = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
-
-/** Every shell script under docker/: by extension, or by a bash or sh shebang. */
-function shellScripts(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules') continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      found.push(...shellScripts(path));
-    } else if (name.endsWith('.sh') || /^#!.*\b(ba)?sh\b/.test(readFileSync(path, 'utf8'))) {
-      found.push(path);
-    }
-  }
-  return found;
-}
 
 /** The Dockerfile's instructions, with continuation lines joined and comments dropped. */
 function instructions(text: string): { keyword: string; args: string }[] {
@@ -54,38 +40,22 @@ function argDefault(name: string): string | undefined {
   return found?.slice(name.length + 1);
 }
 
-describe('shell scripts', () => {
-  const scripts = shellScripts(DOCKER_DIR);
-
-  test('docker/ holds the entry point among its scripts', () => {
-    expect(scripts.map((s) => relative(DOCKER_DIR, s))).toContain('startup.sh');
-  });
-
-  test.each(scripts.map((s) => [relative(DOCKER_DIR, s), s]))(
-    '%s passes shellcheck',
-    (_name, path) => {
-      const run = spawnSync('shellcheck', ['--external-sources', path], { encoding: 'utf8' });
-      expect(run.error, 'shellcheck is not installed (apt-get install shellcheck)').toBeUndefined();
-      expect(run.stdout + run.stderr).toBe('');
-      expect(run.status).toBe(0);
-    },
-  );
-
-  test('shellcheck does flag a script with an unquoted expansion', () => {
-    const run = spawnSync('shellcheck', ['-'], {
-      input: '#!/usr/bin/env bash\nrm -rf $1/*\n',
-      encoding: 'utf8',
+describe('the entry point', () => {
+  test('is bundled into dist/ as an ES module that loads only built-ins and its own files', () => {
+    const dist = join(DOCKER_DIR, 'dist');
+    const bundle = readFileSync(join(dist, 'index.js'), 'utf8');
+    expect(JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8'))).toEqual({
+      type: 'module',
     });
-    expect(run.status).not.toBe(0);
-    expect(run.stdout).toContain('SC2086');
-  });
-
-  test('startup.sh is executable and starts with a bash shebang and strict mode', () => {
-    const path = join(DOCKER_DIR, 'startup.sh');
-    const text = readFileSync(path, 'utf8');
-    expect(statSync(path).mode & 0o111).not.toBe(0);
-    expect(text.split('\n')[0]).toBe('#!/usr/bin/env bash');
-    expect(text).toMatch(/^set -euo pipefail$/m);
+    const loaded = [
+      ...bundle.matchAll(/^import .* from "([^"]+)";$/gm),
+      ...bundle.matchAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g),
+    ].map((m) => m[1] ?? '');
+    expect(loaded.length).toBeGreaterThan(0);
+    for (const name of loaded) {
+      const own = /^\.\/[^/]+$/.test(name) && existsSync(join(dist, name));
+      expect(isBuiltin(name) || own, name).toBe(true);
+    }
   });
 });
 
@@ -151,7 +121,7 @@ describe('Dockerfile', () => {
       .split('&&')[0]
       ?.trim()
       .split(/\s+/);
-    const tools = ['ca-certificates', 'curl', 'git', 'jq', 'openssl', 'python3', 'python3-pip'];
+    const tools = ['ca-certificates', 'curl', 'git', 'jq', 'python3', 'python3-pip'];
     const runtime = ['python3-venv', 'tini', 'libicu72', 'libkrb5-3', 'liblttng-ust1', 'libssl3'];
     expect(packages?.sort()).toEqual([...tools, ...runtime, 'zlib1g'].sort());
     expect(install).toContain('rm -rf /var/lib/apt/lists/*');
@@ -162,15 +132,17 @@ describe('Dockerfile', () => {
     expect(args('USER').at(-1)).toBe('1001:1001');
   });
 
-  test('starts startup.sh under tini as PID 1, through an execute-only shell', () => {
+  test("starts the entry point under tini as PID 1, on an execute-only copy of the runner's Node", () => {
     expect(JSON.parse(args('ENTRYPOINT').at(-1) ?? '[]')).toEqual([
       '/usr/bin/tini',
       '--',
-      '/usr/local/libexec/runner/bash',
-      '/home/runner/startup.sh',
+      '/usr/local/libexec/runner/node',
+      '/usr/local/libexec/runner/startup/index.js',
     ]);
-    expect(args('RUN').join('\n')).toMatch(
-      /chmod 0711 \/usr\/bin\/tini .*install -D --mode=0711 \/bin\/bash \/usr\/local\/libexec\/runner\/bash/,
+    const runs = args('RUN').join('\n');
+    expect(runs).toMatch(/chmod 0711 \/usr\/bin\/tini/);
+    expect(runs).toMatch(
+      /install -D --mode=0711 \/home\/runner\/externals\/node24\/bin\/node \/usr\/local\/libexec\/runner\/node/,
     );
   });
 
@@ -190,13 +162,12 @@ describe('Dockerfile', () => {
     },
   );
 
-  test('keeps everything but startup.sh out of the build context', () => {
+  test('keeps everything but the bundled entry point out of the build context', () => {
     const ignore = readFileSync(join(DOCKER_DIR, '.dockerignore'), 'utf8')
       .split('\n')
       .filter((line) => line && !line.startsWith('#'));
-    expect(ignore).toEqual(['*', '!startup.sh']);
-    expect(args('COPY')).toEqual([
-      '--chown=1001:1001 --chmod=0755 startup.sh /home/runner/startup.sh',
-    ]);
+    expect(ignore).toEqual(['*', '!dist']);
+    // Owned by root (no --chown) and read-only, outside the runner's home.
+    expect(args('COPY')).toEqual(['--chmod=0644 dist/* /usr/local/libexec/runner/startup/']);
   });
 });

@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { SETTINGS } from '../src/settings.ts';
 import { DOCKER_DIR } from './support.ts';
 
 const K8S_DIR = join(DOCKER_DIR, 'kubernetes');
-const STARTUP = readFileSync(join(DOCKER_DIR, 'startup.sh'), 'utf8');
 const DOCKERFILE = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
 const RUNNER_VERSION = /^ARG RUNNER_VERSION=(.+)$/m.exec(DOCKERFILE)?.[1];
 const ENTRYPOINT = JSON.parse(/^ENTRYPOINT (.+)$/m.exec(DOCKERFILE)?.[1] ?? '[]') as string[];
@@ -41,15 +41,9 @@ const POD_SPECS: [string, Manifest][] = [
   ['the runner Deployment', object('Deployment').spec.template.spec],
 ];
 
-/** The environment variables startup.sh reads (besides the shell's own). */
+/** The environment variables the entry point reads: its settings module lists them. */
 function variablesStartupReads(): Set<string> {
-  const names = new Set<string>();
-  for (const m of STARTUP.matchAll(/\$\{([A-Z][A-Z0-9_]*):-/g)) names.add(m[1] ?? '');
-  for (const m of STARTUP.matchAll(/(?:bool|int)_setting ([A-Z][A-Z0-9_]*)/g))
-    names.add(m[1] ?? '');
-  names.delete('TMPDIR');
-  names.delete('HOSTNAME');
-  return names;
+  return new Set<string>(SETTINGS);
 }
 
 describe('Kubernetes objects', () => {
@@ -107,7 +101,7 @@ describe.each(POD_SPECS)('%s', (_name, spec) => {
     expect(spec.nodeSelector).toMatchObject({ 'kubernetes.io/arch': 'amd64' });
   });
 
-  test('sets only variables that startup.sh reads', () => {
+  test('sets only variables that the entry point reads', () => {
     const read = variablesStartupReads();
     for (const entry of container.env) expect(read).toContain(entry.name);
   });
@@ -130,7 +124,7 @@ describe('Deployment', () => {
 describe('Secret template', () => {
   const secret = object('Secret');
 
-  test('holds exactly the credential variables startup.sh reads', () => {
+  test('holds exactly the credential variables the entry point reads', () => {
     const keys = Object.keys(secret.stringData).sort();
     expect(keys).toEqual(
       [

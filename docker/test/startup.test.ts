@@ -1,23 +1,24 @@
-// docker/startup.sh run for real, with stand-ins for the runner's config.sh and run.sh, against the
-// local GitHub (every request and answer checked against GitHub's OpenAPI description).
+// The runner image's entry point (docker/dist, bundled from docker/src) run for real on Node, with
+// stand-ins for the runner's config.sh and run.sh, against the local GitHub (every request and
+// answer checked against GitHub's OpenAPI description).
 
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   type LocalGitHub,
   type LocalGitHubOptions,
   startLocalGitHub,
-} from '../../packages/testkit/src/github/index.ts';
+} from '@mlops-actions/testkit/github';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   jwtPart,
   makeStubRunner,
   type RecordingProxy,
   runStartup,
-  STARTUP_SH,
+  STARTUP,
   type StartupExit,
   type StubRunner,
   startRecordingProxy,
@@ -319,7 +320,7 @@ describe('errors', { timeout: 20_000 }, () => {
 });
 
 describe('secrets', { timeout: 20_000 }, () => {
-  test('no token appears in anything startup.sh or the runner print', async () => {
+  test('no token appears in anything the entry point or the runner print', async () => {
     await github();
     const run = startStartup(patEnv());
     await untilListening(run);
@@ -363,36 +364,35 @@ describe('secrets', { timeout: 20_000 }, () => {
   });
 });
 
-// The image runs startup.sh from an execute-only copy of bash, so that Linux marks it
-// non-dumpable and a job (same uid) cannot read the credential in its initial environment. That
-// needs another uid than the test's, so root to switch to it: CI runs as root.
+// The image runs the entry point with an execute-only copy of the runner's Node, so that Linux
+// marks it non-dumpable and a job (same uid) cannot read the credential in its initial
+// environment. That needs another uid than the test's, so root to switch to it: CI runs as root.
 const canSwitchUser =
   process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).error === undefined;
 
 describe.skipIf(!canSwitchUser)('the entry point seen from a job', { timeout: 20_000 }, () => {
   const UID = '1001';
 
-  function asRunnerUser(shell: string) {
+  function asRunnerUser(node: string) {
     spawnSync('chown', ['-R', `${UID}:${UID}`, runner.home]);
     // setpriv still holds root's capabilities when it executes its command, which would let it
-    // read the shell; sh, started without them, then executes the shell as tini does in the
-    // image.
+    // read Node; sh, started without them, then executes Node as tini does in the image.
     const user = ['setpriv', `--reuid=${UID}`, `--regid=${UID}`, '--clear-groups'];
-    return [...user, '/bin/sh', '-c', 'exec "$0" "$1"', shell, STARTUP_SH];
+    return [...user, '/bin/sh', '-c', 'exec "$0" "$1"', node, STARTUP];
   }
 
   test.each([
-    { shell: 'an execute-only copy of bash', executeOnly: true, readable: false },
-    { shell: 'the ordinary bash', executeOnly: false, readable: true },
-  ])('with $shell, a job can read the credential: $readable', async ({ executeOnly, readable }) => {
+    { node: 'an execute-only copy of Node', executeOnly: true, readable: false },
+    { node: 'an ordinary Node', executeOnly: false, readable: true },
+  ])('with $node, a job can read the credential: $readable', async ({ executeOnly, readable }) => {
     await github();
-    const dir = mkdtempSync(join(tmpdir(), 'shell-'));
+    const dir = mkdtempSync(join(tmpdir(), 'node-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     chmodSync(dir, 0o755);
-    const shell = join(dir, 'bash');
-    copyFileSync('/bin/bash', shell);
-    chmodSync(shell, executeOnly ? 0o711 : 0o755);
-    const run = startStartup(patEnv(), { command: asRunnerUser(shell) });
+    const node = join(dir, 'node');
+    copyFileSync(process.execPath, node);
+    chmodSync(node, executeOnly ? 0o711 : 0o755);
+    const run = startStartup(patEnv(), { command: asRunnerUser(node) });
     await run.until(() => runner.parentEnvironmentReadable() !== undefined, 'run.sh to look');
     run.child.kill('SIGTERM');
     const result = await run.exited;
@@ -672,7 +672,7 @@ describe('just-in-time mode', { timeout: 20_000 }, () => {
     expect(runner.configCalls()).toHaveLength(0);
     const [jit] = gh.state.jitConfigs;
     expect(runner.runEnv()?.ACTIONS_RUNNER_INPUT_JITCONFIG).toBe(jit?.encodedJitConfig);
-    // The runner record is gone: the script deletes it after its one job, as GitHub would.
+    // The runner record is gone: the entry point deletes it after its one job, as GitHub would.
     const decode = (b64: string) => JSON.parse(Buffer.from(b64, 'base64').toString('utf8'));
     expect(decode(decode(jit!.encodedJitConfig)['.runner']).AgentName).toBe('runner-1');
     expect(gh.state.runners).toEqual([]);

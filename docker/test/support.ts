@@ -1,5 +1,6 @@
-// Test support for docker/startup.sh: stand-ins for the runner's config.sh and run.sh that record
-// how they were called, a way to run startup.sh for real, and a proxy that records credentials.
+// Test support for the runner image's entry point (docker/src, bundled into docker/dist): stand-ins
+// for the runner's config.sh and run.sh that record how they were called, a way to run the bundled
+// entry point for real on Node, as the image does, and a proxy that records credentials.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -21,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 /** The docker/ folder of the repository. */
 export const DOCKER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The entry point under test. */
-export const STARTUP_SH = join(DOCKER_DIR, 'startup.sh');
+/** The entry point under test: the bundle the image runs (`npm run build` in docker/). */
+export const STARTUP = join(DOCKER_DIR, 'dist', 'index.js');
 
 // config.sh stand-in: records its argv and environment, then behaves like the runner's own for
 // the local registration file (.runner): configure writes it, remove deletes it.
@@ -47,17 +48,11 @@ exit "\${CONFIG_STUB_EXIT:-0}"
 // "listen" waits for SIGTERM or SIGINT like an idle runner; "job" first runs a fake worker
 // (a process named like the runner's Runner.Worker) for RUN_STUB_JOB_SECONDS; "ephemeral-job"
 // runs the job, removes the registration as an ephemeral runner does, and exits 0; "exit" exits
-// at once with RUN_STUB_EXIT.
+// at once with RUN_STUB_EXIT. Its traps are set before it records anything, so that a test that
+// signals once run.env is there never finds it without them.
 const RUN_STUB = `#!/usr/bin/env bash
 set -uo pipefail
 here=$(cd -P "$(dirname "$0")" && pwd)
-printf '%s\\0' "$@" >"$here/calls/run.argv"
-env -0 >"$here/calls/run.env"
-if [[ -r /proc/$PPID/environ ]] && tr '\\0' '\\n' <"/proc/$PPID/environ" >"$here/calls/parent.env" 2>/dev/null; then
-  :
-else
-  echo unreadable >"$here/calls/parent.env.denied"
-fi
 worker=''
 on_signal() {
   printf '%s %s\\n' "$1" "$(date +%s.%N)" >>"$here/calls/run.signals"
@@ -69,6 +64,13 @@ on_signal() {
 }
 trap 'on_signal TERM' TERM
 trap 'on_signal INT' INT
+printf '%s\\0' "$@" >"$here/calls/run.argv"
+if [[ -r /proc/$PPID/environ ]] && tr '\\0' '\\n' <"/proc/$PPID/environ" >"$here/calls/parent.env" 2>/dev/null; then
+  :
+else
+  echo unreadable >"$here/calls/parent.env.denied"
+fi
+env -0 >"$here/calls/run.env"
 job() {
   # The worker notes when the job finished before it exits, as a real job's last step would.
   (exec -a "$here/bin/Runner.Worker" bash -c 'sleep "$1"; date +%s.%N >"$2"' worker \
@@ -97,7 +99,7 @@ while :; do sleep 0.1; done
 
 /** A runner folder holding the config.sh and run.sh stand-ins, and what they recorded. */
 export interface StubRunner {
-  /** The folder, with symbolic links resolved (as startup.sh resolves RUNNER_HOME). */
+  /** The folder, with symbolic links resolved (as the entry point resolves RUNNER_HOME). */
   home: string;
   /** Command lines config.sh was called with, in call order. */
   configCalls(): string[][];
@@ -111,7 +113,7 @@ export interface StubRunner {
   runSignals(): { signal: string; at: number }[];
   /** When the fake job finished (seconds since the epoch), if one ran. */
   jobFinishedAt(): number | undefined;
-  /** Whether run.sh could read its parent's (startup.sh's) initial environment. */
+  /** Whether run.sh could read its parent's (the entry point's) initial environment. */
   parentEnvironmentReadable(): boolean | undefined;
   /** The text of a file the stand-ins wrote in calls/, or undefined. */
   recorded(name: string): string | undefined;
@@ -182,7 +184,7 @@ export function makeStubRunner(): StubRunner {
   };
 }
 
-/** The outcome of a run of startup.sh. */
+/** The outcome of a run of the entry point. */
 export interface StartupExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -191,7 +193,7 @@ export interface StartupExit {
   stderr: string;
 }
 
-/** A running startup.sh. */
+/** A running entry point. */
 export interface StartupRun {
   child: ChildProcess;
   /** What it printed so far. */
@@ -211,12 +213,12 @@ function baseEnv(): Record<string, string> {
   };
 }
 
-/** Starts startup.sh with `env` on top of a clean environment. */
+/** Starts the entry point (on this Node, unless `command` says otherwise) with `env` on top of a clean environment. */
 export function startStartup(
   env: Record<string, string | undefined>,
   options: { command?: string[] } = {},
 ): StartupRun {
-  const [command = 'bash', ...args] = options.command ?? ['bash', STARTUP_SH];
+  const [command = process.execPath, ...args] = options.command ?? [process.execPath, STARTUP];
   const fullEnv: Record<string, string> = baseEnv();
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined) fullEnv[key] = value;
@@ -245,7 +247,7 @@ export function startStartup(
     until: async (predicate, what, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
-        if (done) throw new Error(`startup.sh exited before ${what}:\n${output}`);
+        if (done) throw new Error(`the entry point exited before ${what}:\n${output}`);
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output}`);
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -253,7 +255,7 @@ export function startStartup(
   };
 }
 
-/** Runs startup.sh to its end (killing it after `timeoutMs`). */
+/** Runs the entry point to its end (killing it after `timeoutMs`). */
 export async function runStartup(
   env: Record<string, string | undefined>,
   timeoutMs = 20_000,

@@ -78,6 +78,26 @@ function asRunner(raw: {
   };
 }
 
+/**
+ * bearer makes a client send `Authorization: Bearer <token>`, the scheme GitHub documents for
+ * every kind of token, where Octokit writes `token …` (and `bearer …` for a JWT): one spelling
+ * for proxies and audit logs, the one the runner image always sent.
+ */
+function bearer(client: GitHubClient): GitHubClient {
+  const send = client.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch;
+  client.request = client.request.defaults({
+    request: {
+      fetch: (url: string, init: RequestInit) => {
+        const headers = new Headers(init.headers);
+        const value = headers.get('authorization');
+        if (value) headers.set('authorization', value.replace(/^(token|bearer) /i, 'Bearer '));
+        return send(url, { ...init, headers });
+      },
+    },
+  });
+  return client;
+}
+
 /** RunnerRegistry registers, finds and removes the self-hosted runners of one scope. */
 export class RunnerRegistry {
   readonly scope: RunnerScope;
@@ -96,16 +116,19 @@ export class RunnerRegistry {
   static async connect(
     credential: RunnerCredential,
     scope: RunnerScope,
-    options: { apiUrl?: string } = {},
+    options: { apiUrl?: string; retries?: number } = {},
   ): Promise<RunnerRegistry> {
-    const clientOptions = options.apiUrl ? { apiUrl: options.apiUrl } : {};
+    const clientOptions = {
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+    };
     if (credential.kind === 'token') {
       setSecret(credential.token);
-      return new RunnerRegistry(getOctokit(credential.token, clientOptions), scope);
+      return new RunnerRegistry(bearer(getOctokit(credential.token, clientOptions)), scope);
     }
     setSecret(credential.privateKey);
     const jwt = appJwt(credential.appId, credential.privateKey);
-    const app = getOctokit(jwt, clientOptions);
+    const app = bearer(getOctokit(jwt, clientOptions));
     let installationId = credential.installationId;
     if (!installationId) {
       try {
@@ -132,7 +155,7 @@ export class RunnerRegistry {
         },
       );
       setSecret(data.token);
-      return new RunnerRegistry(getOctokit(data.token, clientOptions), scope);
+      return new RunnerRegistry(bearer(getOctokit(data.token, clientOptions)), scope);
     } catch (error) {
       throw githubFailure(error, 'getting an installation token for the GitHub App', scope);
     }
@@ -173,6 +196,24 @@ export class RunnerRegistry {
     }
     setSecret(data.encoded_jit_config);
     return { runner: asRunner(data.runner), encodedJitConfig: data.encoded_jit_config };
+  }
+
+  /**
+   * runnerToken gets a short-lived token for the runner's own config.sh: `registration` to
+   * register it, `remove` to deregister it (the non-JIT way, as the runner image does). Masked.
+   */
+  async runnerToken(kind: 'registration' | 'remove'): Promise<string> {
+    let token: string;
+    try {
+      const { data } = await this.client.request(
+        `POST /${scopePath(this.scope)}/actions/runners/${kind}-token`,
+      );
+      token = (data as { token: string }).token;
+    } catch (error) {
+      throw githubFailure(error, `getting a runner ${kind} token`, this.scope);
+    }
+    setSecret(token);
+    return token;
   }
 
   /** list returns the scope's runners, or only those named `name`, or carrying label `label`. */

@@ -1,0 +1,3 @@
+import { startup } from './startup.ts';
+
+void startup();
