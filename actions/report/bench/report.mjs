@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { venvBin } from '../../../packages/testkit/src/python.ts';
+import { venvBin } from '@mlops-actions/testkit/python';
 import { examplePullRequest } from '../test/example-fixture.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1663,7 +1663,7 @@ function readInputs(inputs = new src/* Inputs */.G0()) {
 async function main() {
     const inputs = readInputs();
     const context = (0,src/* readContext */.yI)();
-    const { reportStep } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1931));
+    const { reportStep } = await __nccwpck_require__.e(/* import() */ 272).then(__nccwpck_require__.bind(__nccwpck_require__, 272));
     await reportStep(inputs, context, process.env['GITHUB_WORKFLOW'] ?? '');
 }
 

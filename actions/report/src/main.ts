@@ -7,25 +7,7 @@ import {
   Inputs,
   readContext,
 } from '@mlops-actions/core';
-
-/** Every input of action.yml, read once and checked. */
-export interface ReportInputs {
-  base: string | undefined;
-  workingDirectory: string;
-  title: string;
-  reportId: string;
-  mode: 'update' | 'recreate' | 'append';
-  target: 'auto' | 'pr' | 'commit' | 'none';
-  showAll: boolean;
-  precision: number;
-  metricsBetter: string[];
-  plots: boolean;
-  imageStore: 'branch' | 'none';
-  imageBranch: string;
-  reportPath: string | undefined;
-  fetch: boolean;
-  token: string;
-}
+import type { ReportInputs } from './inputs.ts';
 
 // A metric name (a glob, or file:name) and exactly `higher` or `lower`, as the README says.
 const BETTER_LINE = /^(.*\S)\s*:\s*(higher|lower)$/;

@@ -22,7 +22,7 @@ import {
   publishImages,
   publishSticky,
 } from '@mlops-actions/core/report';
-import type { ReportInputs } from './main.ts';
+import type { ReportInputs } from './inputs.ts';
 
 // The job summary takes at most 1 MiB per step.
 const SUMMARY_LIMIT = 1_000_000;

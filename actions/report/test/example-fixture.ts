@@ -9,7 +9,7 @@ import {
   createExampleRepo,
   type ExampleRepo,
   exampleProjectEnv,
-} from '../../../packages/testkit/src/example-project.ts';
+} from '@mlops-actions/testkit/example-project';
 
 const execFileAsync = promisify(execFile);
 

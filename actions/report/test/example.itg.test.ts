@@ -4,19 +4,15 @@ import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  DEFAULT_TOKEN,
-  type LocalGitHub,
-  startLocalGitHub,
-} from '../../../packages/testkit/src/github/index.ts';
 import {
   type ActionResult,
   pullRequestEvent,
   repoRoot,
   runAction,
   venvBin,
-} from '../../../packages/testkit/src/index.ts';
+} from '@mlops-actions/testkit';
+import { DEFAULT_TOKEN, type LocalGitHub, startLocalGitHub } from '@mlops-actions/testkit/github';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ExamplePullRequest, examplePullRequest } from './example-fixture.ts';
 
 const run = promisify(execFile);

@@ -3,21 +3,12 @@
 // (the real dvc-azure plugin, Azurite), with the credentials a workflow puts in the step's env.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type ActionResult, pullRequestEvent, repoRoot, runAction } from '@mlops-actions/testkit';
+import { startAzurite } from '@mlops-actions/testkit/azurite';
+import { createDvcRepo, type DvcRepo } from '@mlops-actions/testkit/dvc-repo';
+import { startFakeGcs } from '@mlops-actions/testkit/gcs';
+import { DEFAULT_TOKEN, type LocalGitHub, startLocalGitHub } from '@mlops-actions/testkit/github';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDvcRepo, type DvcRepo } from '../../../packages/core/test/report/dvc-repo.ts';
-import { startAzurite } from '../../../packages/testkit/src/azurite.ts';
-import { startFakeGcs } from '../../../packages/testkit/src/gcs.ts';
-import {
-  DEFAULT_TOKEN,
-  type LocalGitHub,
-  startLocalGitHub,
-} from '../../../packages/testkit/src/github/index.ts';
-import {
-  type ActionResult,
-  pullRequestEvent,
-  repoRoot,
-  runAction,
-} from '../../../packages/testkit/src/index.ts';
 
 const action = join(repoRoot, 'actions', 'report');
 
@@ -180,14 +171,18 @@ describe.each(remotes)(
       expect(result.logWithoutMasks).not.toContain(remote.secret);
     });
 
-    test('an object missing from the remote leaves the value shown as missing, and the step green', async () => {
+    test('an object missing from the remote is one warning, the value shown as missing, the step green', async () => {
       await remote.empty();
       const result = await report(remote.env);
       expect(result.exitCode).toBe(0);
       expect(result.annotations.filter((a) => a.level === 'error')).toEqual([]);
       expect(result.log).toContain('Fetching 1 object(s) missing from the DVC cache');
-      // `dvc fetch` exits 0 when the remote lacks an object (it only prints a WARNING line), so
-      // the report has nothing to warn about: the base value is simply absent.
+      // `dvc fetch` exits 0 when the remote lacks an object: the report says so itself.
+      const warnings = result.annotations.filter((a) => a.level === 'warning');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!.message).toMatch(
+        /^1 DVC object\(s\) are neither in the local cache nor on the DVC remote, .*push them with 'dvc push'/,
+      );
       expect(result.summary).not.toContain('| eval/cached.json | auc | 0.8 |');
       expect(result.summary).toContain('auc');
     });

@@ -5,20 +5,16 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDvcRepo, type DvcRepo } from '../../../packages/core/test/report/dvc-repo.ts';
-import {
-  DEFAULT_TOKEN,
-  type LocalGitHub,
-  startLocalGitHub,
-} from '../../../packages/testkit/src/github/index.ts';
 import {
   type ActionResult,
   pullRequestEvent,
   pushEvent,
   repoRoot,
   runAction,
-} from '../../../packages/testkit/src/index.ts';
+} from '@mlops-actions/testkit';
+import { createDvcRepo, type DvcRepo } from '@mlops-actions/testkit/dvc-repo';
+import { DEFAULT_TOKEN, type LocalGitHub, startLocalGitHub } from '@mlops-actions/testkit/github';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const run = promisify(execFile);
 const action = join(repoRoot, 'actions', 'report');

@@ -4,17 +4,17 @@
 // line, exit code 1, and nothing changed: the work tree, the checkout's refs, HEAD and index, the
 // bare origin's refs (no image commit pushed anywhere) and the DVC remote.
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { copyFixture, snapshot } from '../../../packages/core/test/dvc/snapshot.ts';
-import { expectOneLineFailure } from '../../../packages/core/test/dvc/sweep-fixture.ts';
-import { createDvcRepo } from '../../../packages/core/test/report/dvc-repo.ts';
 import {
   pullRequestEvent,
   pushEvent,
   type RunActionOptions,
   repoRoot,
   runAction,
-} from '../../../packages/testkit/src/index.ts';
+} from '@mlops-actions/testkit';
+import { createDvcRepo } from '@mlops-actions/testkit/dvc-repo';
+import { copyFixture, snapshot } from '@mlops-actions/testkit/snapshot';
+import { expectOneLineFailure } from '@mlops-actions/testkit/sweep-fixture';
+import { beforeAll, describe, expect, test } from 'vitest';
 
 const action = join(repoRoot, 'actions', 'report');
 const F = 'report failed: ';

@@ -7,6 +7,7 @@ export * from './example-project.ts';
 export * from './gcs.ts';
 export * from './github/index.ts';
 export * from './harness.ts';
+export * from './http-remote.ts';
 export * from './moto.ts';
 export * from './node24.ts';
 export * from './python.ts';

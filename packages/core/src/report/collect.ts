@@ -1,7 +1,9 @@
 // One revision's report inputs: the declarations of every dvc.yaml, the params and metrics files
 // they name (parsed), and the plot files (raw), read through a RevisionFiles source.
-import type { FileData, RevisionData } from './diff.ts';
-import { extractMetrics, selectKeys } from './diff.ts';
+
+import { isImagePath, type PlotSpec, resolvePlots } from './charts/plot-data.ts';
+import type { FileData, RevisionData } from './diff/data.ts';
+import { extractMetrics, selectKeys } from './diff/data.ts';
 import {
   DEFAULT_PARAMS_FILE,
   type DvcYamlDeclarations,
@@ -10,11 +12,10 @@ import {
   type PlotDefinition,
   parseDvcLock,
   parseDvcYaml,
-} from './dvcfile.ts';
-import { DataParseError, formatOf, parseStructured, parseSv } from './parse.ts';
-import { isImagePath, type PlotSpec, resolvePlots } from './plots.ts';
-import { type PyNode, toPlain } from './pyvalue.ts';
-import type { FileRead, MissingObject, RevisionFiles } from './source.ts';
+} from './read/dvcfile.ts';
+import { DataParseError, formatOf, parseStructured, parseSv } from './read/parse.ts';
+import { type PyNode, toPlain } from './read/pyvalue.ts';
+import type { FileRead, MissingObject, RevisionFiles } from './read/source.ts';
 
 /** A file at a revision that could not be used, and where (for an annotation). */
 export interface Problem {
@@ -97,14 +98,16 @@ export async function collectSnapshot(files: LockableFiles): Promise<Snapshot> {
       ]);
       if (yaml.kind === 'found') {
         try {
-          snapshot.declarations.push(parseDvcYaml(path, yaml.bytes.toString('utf8')));
+          snapshot.declarations.push(await parseDvcYaml(path, yaml.bytes.toString('utf8')));
         } catch (e) {
           snapshot.problems.push(problemOf(e, path));
         }
       }
       if (lock.kind === 'found') {
         try {
-          locked.push(...parseDvcLock(`${dirOf(path)}dvc.lock`, lock.bytes.toString('utf8')));
+          locked.push(
+            ...(await parseDvcLock(`${dirOf(path)}dvc.lock`, lock.bytes.toString('utf8'))),
+          );
         } catch (e) {
           snapshot.problems.push(problemOf(e, `${dirOf(path)}dvc.lock`));
         }
@@ -141,7 +144,7 @@ export async function collectSnapshot(files: LockableFiles): Promise<Snapshot> {
     noteMissing(result);
     snapshot.params.set(
       file,
-      toFileData(result, file, snapshot, (node) => selectKeys(node, keys)),
+      await toFileData(result, file, snapshot, (node) => selectKeys(node, keys)),
     );
   }
 
@@ -160,7 +163,7 @@ export async function collectSnapshot(files: LockableFiles): Promise<Snapshot> {
       snapshot.needsDvc = true;
       continue;
     }
-    snapshot.metrics.set(path, toFileData(result, path, snapshot, extractMetrics));
+    snapshot.metrics.set(path, await toFileData(result, path, snapshot, extractMetrics));
   }
 
   // Plots: resolve definitions (folders expanded at this revision), then read every file they use.
@@ -170,30 +173,33 @@ export async function collectSnapshot(files: LockableFiles): Promise<Snapshot> {
   snapshot.plots = resolvePlots(definitions, (path) => listings.get(path));
   const plotPaths = [...new Set(snapshot.plots.flatMap((p) => p.files))];
   const plotReads = await Promise.all(plotPaths.map((p) => read(p)));
-  plotPaths.forEach((path, i) => {
+  for (const [i, path] of plotPaths.entries()) {
     const result = plotReads[i]!;
     noteMissing(result);
     snapshot.plotFiles.set(
       path,
-      toPlotFile(
+      await toPlotFile(
         result,
         path,
         snapshot.plots.find((p) => p.files.includes(path)),
       ),
     );
-  });
+  }
   return snapshot;
 }
 
-function toFileData(
+async function toFileData(
   read: FileRead,
   path: string,
   snapshot: Snapshot,
   transform: (node: PyNode) => PyNode,
-): FileData {
+): Promise<FileData> {
   if (read.kind === 'missing') return { kind: 'missing', reason: read.reason };
   try {
-    return { kind: 'data', node: transform(parseStructured(path, read.bytes.toString('utf8'))) };
+    return {
+      kind: 'data',
+      node: transform(await parseStructured(path, read.bytes.toString('utf8'))),
+    };
   } catch (e) {
     const problem = problemOf(e, path);
     snapshot.problems.push(problem);
@@ -203,7 +209,11 @@ function toFileData(
   }
 }
 
-function toPlotFile(read: FileRead, path: string, spec: PlotSpec | undefined): PlotFile {
+async function toPlotFile(
+  read: FileRead,
+  path: string,
+  spec: PlotSpec | undefined,
+): Promise<PlotFile> {
   if (read.kind === 'missing') return { kind: 'missing', reason: read.reason };
   if (isImagePath(path)) return { kind: 'image', bytes: read.bytes };
   const text = read.bytes.toString('utf8');
@@ -215,7 +225,7 @@ function toPlotFile(read: FileRead, path: string, spec: PlotSpec | undefined): P
         content: parseSv(text, format === 'tsv' ? '\t' : ',', spec?.props.header ?? true),
       };
     }
-    const node = parseStructured(path, text);
+    const node = await parseStructured(path, text);
     return { kind: 'data', content: toPlain(node) };
   } catch (e) {
     const problem = problemOf(e, path);

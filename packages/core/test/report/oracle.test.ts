@@ -3,20 +3,20 @@
 // the plot series must hold the same points as `dvc plots diff --json --split`.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createDvcRepo, type DvcRepo } from '@mlops-actions/testkit/dvc-repo';
+import { venvBin } from '@mlops-actions/testkit/python';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { venvBin } from '../../../testkit/src/python.ts';
+import { buildReport, fetchObjects } from '../../src/report/build.ts';
+import { plotData } from '../../src/report/charts/plot-data.ts';
 import { collectSnapshot, type Snapshot } from '../../src/report/collect.ts';
-import { diffData, diffToJson } from '../../src/report/diff.ts';
-import { plotData } from '../../src/report/plots.ts';
-import { buildReport, fetchObjects } from '../../src/report/report.ts';
+import { diffData, diffToJson } from '../../src/report/diff/data.ts';
 import {
   DvcCache,
   GitObjects,
   GitRevision,
   readCacheDir,
   WorkspaceFiles,
-} from '../../src/report/source.ts';
-import { createDvcRepo, type DvcRepo } from './dvc-repo.ts';
+} from '../../src/report/read/source.ts';
 
 async function snapshots(
   repo: DvcRepo,

@@ -4,7 +4,13 @@
 // `online` in the local GitHub's runner list; when the pod stops running, it shows `offline`.
 import { request } from 'node:https';
 import type { LocalGitHub } from '../github/types.ts';
-import type { Cluster } from './index.ts';
+
+/** What the player reads of a cluster (a Cluster has it): the API server and the admin's token. */
+export interface ClusterApi {
+  url: string;
+  caData: string;
+  adminToken: string;
+}
 
 /** A running player of runner pods; stop it before the cluster. */
 export interface RunnerPodPlayer {
@@ -24,7 +30,7 @@ interface PodJson {
   status?: { phase?: string };
 }
 
-function getJson<T>(cluster: Cluster, path: string): Promise<T | undefined> {
+function getJson<T>(cluster: ClusterApi, path: string): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${cluster.url}${path}`,
@@ -71,7 +77,7 @@ function agentIdOf(encoded: string): number | undefined {
  * or has stopped.
  */
 export function playRunnerPods(
-  cluster: Cluster,
+  cluster: ClusterApi,
   github: LocalGitHub,
   options: {
     intervalMs?: number;
