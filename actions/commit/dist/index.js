@@ -1452,7 +1452,7 @@ function checkWorkingDirectory(read, workspace) {
 }
 /** commitStep runs the commit with plain values and writes outputs and the job summary. */
 async function commitStep(inputs, context) {
-    const core = await __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 7384));
+    const core = await __nccwpck_require__.e(/* import() */ 360).then(__nccwpck_require__.bind(__nccwpck_require__, 7360));
     const author = core.parseIdentity('author', inputs.author);
     const committer = core.parseIdentity('committer', inputs.committer);
     const links = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}` };

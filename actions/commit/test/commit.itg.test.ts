@@ -2,7 +2,13 @@
 // the local GitHub for permissions and signed commits). Build first: npm run build.
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ActionResult,
+  pullRequestEvent,
+  pushEvent,
+  repoRoot,
+  runAction,
+} from '@mlops-actions/testkit';
 import {
   checkout,
   commitOn,
@@ -14,20 +20,10 @@ import {
   read,
   show,
   writeFiles,
-} from '../../../packages/core/test/commit/git-fixture.ts';
-import { startHttpRemote } from '../../../packages/core/test/commit/http-remote.ts';
-import {
-  DEFAULT_TOKEN,
-  type LocalGitHub,
-  startLocalGitHub,
-} from '../../../packages/testkit/src/github/index.ts';
-import {
-  type ActionResult,
-  pullRequestEvent,
-  pushEvent,
-  repoRoot,
-  runAction,
-} from '../../../packages/testkit/src/index.ts';
+} from '@mlops-actions/testkit/git-fixture';
+import { DEFAULT_TOKEN, type LocalGitHub, startLocalGitHub } from '@mlops-actions/testkit/github';
+import { startHttpRemote } from '@mlops-actions/testkit/http-remote';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const action = join(repoRoot, 'actions', 'commit');
 const LOCK = 'schema: 2.0\nstages:\n  train:\n    md5: 1111\n';

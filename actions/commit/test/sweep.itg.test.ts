@@ -5,15 +5,12 @@
 // the bare origin's refs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { type RunActionOptions, repoRoot, runAction } from '@mlops-actions/testkit';
+import { checkout, git, makeOrigin } from '@mlops-actions/testkit/git-fixture';
+import { type HttpRemote, startHttpRemote } from '@mlops-actions/testkit/http-remote';
+import { copyFixture, snapshot } from '@mlops-actions/testkit/snapshot';
+import { expectOneLineFailure } from '@mlops-actions/testkit/sweep-fixture';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { checkout, git, makeOrigin } from '../../../packages/core/test/commit/git-fixture.ts';
-import {
-  type HttpRemote,
-  startHttpRemote,
-} from '../../../packages/core/test/commit/http-remote.ts';
-import { copyFixture, snapshot } from '../../../packages/core/test/dvc/snapshot.ts';
-import { expectOneLineFailure } from '../../../packages/core/test/dvc/sweep-fixture.ts';
-import { type RunActionOptions, repoRoot, runAction } from '../../../packages/testkit/src/index.ts';
 
 const action = join(repoRoot, 'actions', 'commit');
 const F = 'commit failed: ';

@@ -1,10 +1,10 @@
 // dvc-push to Azure Blob Storage with the real dvc-azure plugin against Azurite on 127.0.0.1:
 // endpoint and key in AZURE_STORAGE_CONNECTION_STRING from the step's env.
 import { join } from 'node:path';
+import { type Azurite, startAzurite } from '@mlops-actions/testkit/azurite';
+import { runAction } from '@mlops-actions/testkit/harness';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Azurite, startAzurite } from '../../../packages/testkit/src/azurite.ts';
-import { runAction } from '../../../packages/testkit/src/harness.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
 import { baseEnv, cloudProject, failure } from './cloud-project.ts';
 
 const action = join(repoRoot, 'actions', 'dvc-push');

@@ -5,9 +5,9 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import type { ActionResult } from '@mlops-actions/testkit/harness';
+import { pythonVenv } from '@mlops-actions/testkit/python';
 import { expect } from 'vitest';
-import type { ActionResult } from '../../../packages/testkit/src/harness.ts';
-import { pythonVenv } from '../../../packages/testkit/src/python.ts';
 
 const execFileAsync = promisify(execFile);
 const bin = join(pythonVenv(), 'bin');

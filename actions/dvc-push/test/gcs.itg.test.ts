@@ -3,10 +3,10 @@
 // reads when the remote sets no `endpointurl`), the credential from GOOGLE_APPLICATION_CREDENTIALS.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type FakeGcs, startFakeGcs } from '@mlops-actions/testkit/gcs';
+import { runAction } from '@mlops-actions/testkit/harness';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type FakeGcs, startFakeGcs } from '../../../packages/testkit/src/gcs.ts';
-import { runAction } from '../../../packages/testkit/src/harness.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
 import { baseEnv, cloudProject, failure } from './cloud-project.ts';
 
 const action = join(repoRoot, 'actions', 'dvc-push');

@@ -7,11 +7,11 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { type MotoS3, startMotoS3 } from '@mlops-actions/testkit/moto';
+import { repoRoot } from '@mlops-actions/testkit/node24';
+import { pythonVenv } from '@mlops-actions/testkit/python';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
-import { type MotoS3, startMotoS3 } from '../../../packages/testkit/src/moto.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
-import { pythonVenv } from '../../../packages/testkit/src/python.ts';
 
 const execFileAsync = promisify(execFile);
 const action = join(repoRoot, 'actions', 'dvc-push');

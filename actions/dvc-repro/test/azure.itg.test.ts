@@ -1,7 +1,7 @@
 // dvc-repro and dvc-push with an Azure Blob Storage remote, the real dvc-azure plugin against
 // Azurite on 127.0.0.1. The endpoint and the key come in AZURE_STORAGE_CONNECTION_STRING from the
 // step's env (a secret): DVC's Azure remote has no endpoint setting of its own.
-import { startAzurite } from '../../../packages/testkit/src/azurite.ts';
+import { startAzurite } from '@mlops-actions/testkit/azurite';
 import { describeCloudRemote } from './cloud-remote.ts';
 
 describeCloudRemote('Azure Blob Storage', async () => {

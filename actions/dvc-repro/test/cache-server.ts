@@ -17,7 +17,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Azurite } from '../../../packages/testkit/src/azurite.ts';
+import type { Azurite } from '@mlops-actions/testkit/azurite';
 
 const SERVICE = 'github.actions.results.api.v1.CacheService';
 /** The account host the real service's URLs use; the proxy maps it to Azurite. */

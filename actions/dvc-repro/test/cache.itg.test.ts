@@ -4,10 +4,10 @@
 // fail the step over the cache.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Azurite, startAzurite } from '@mlops-actions/testkit/azurite';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Azurite, startAzurite } from '../../../packages/testkit/src/azurite.ts';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
 import { type CacheServer, startCacheServer } from './cache-server.ts';
 import { freshClone, type Published, publishExample, run } from './project.ts';
 

@@ -3,13 +3,10 @@
 // and runs, push uploads, another clone and a re-run run nothing, and a missing object and a wrong
 // credential each fail with one message that says what to do.
 import { join } from 'node:path';
+import { createExampleRepo, exampleProjectEnv } from '@mlops-actions/testkit/example-project';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  createExampleRepo,
-  exampleProjectEnv,
-} from '../../../packages/testkit/src/example-project.ts';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
 import { freshClone, type Published, run, venvBin } from './project.ts';
 
 const repro = join(repoRoot, 'actions', 'dvc-repro');

@@ -1,7 +1,9 @@
 // Each failure of the issue, with the real DVC: the message the step fails with, in plain words.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { type MotoS3, startMotoS3 } from '@mlops-actions/testkit/moto';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import {
   buildDvcFixture,
   closedPort,
@@ -11,10 +13,8 @@ import {
   gitIn,
   lineOf,
   SUB_DVC_YAML,
-} from '../../../packages/core/test/dvc/sweep-fixture.ts';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
-import { type MotoS3, startMotoS3 } from '../../../packages/testkit/src/moto.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
+} from '@mlops-actions/testkit/sweep-fixture';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freshClone, type Published, publishExample, run, setParam, venvBin } from './project.ts';
 
 const repro = join(repoRoot, 'actions', 'dvc-repro');

@@ -3,7 +3,7 @@
 // private endpoint or an emulator needs); the credential is a service account key file in
 // GOOGLE_APPLICATION_CREDENTIALS, as google-github-actions/auth leaves it.
 import { readFile } from 'node:fs/promises';
-import { startFakeGcs } from '../../../packages/testkit/src/gcs.ts';
+import { startFakeGcs } from '@mlops-actions/testkit/gcs';
 import { describeCloudRemote } from './cloud-remote.ts';
 
 describeCloudRemote('Google Cloud Storage', async () => {

@@ -7,10 +7,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { type MotoS3, startMotoS3 } from '@mlops-actions/testkit/moto';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
-import { type MotoS3, startMotoS3 } from '../../../packages/testkit/src/moto.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
 import { venvBin } from './project.ts';
 
 const execFileAsync = promisify(execFile);

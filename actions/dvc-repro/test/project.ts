@@ -9,9 +9,9 @@ import {
   createExampleRepo,
   type ExampleRepo,
   exampleProjectEnv,
-} from '../../../packages/testkit/src/example-project.ts';
-import { pythonVenv } from '../../../packages/testkit/src/python.ts';
-import { runTool } from '../../../packages/testkit/src/tool.ts';
+} from '@mlops-actions/testkit/example-project';
+import { pythonVenv } from '@mlops-actions/testkit/python';
+import { runTool } from '@mlops-actions/testkit/tool';
 
 const _execFileAsync = promisify(execFile);
 

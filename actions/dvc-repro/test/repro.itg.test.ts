@@ -2,10 +2,10 @@
 // clone whose data lives only in the DVC remote (a local folder, then S3 served by moto).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { type MotoS3, startMotoS3 } from '@mlops-actions/testkit/moto';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ActionResult, runAction } from '../../../packages/testkit/src/harness.ts';
-import { type MotoS3, startMotoS3 } from '../../../packages/testkit/src/moto.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
 import { freshClone, type Published, publishExample, run, setParam, venvBin } from './project.ts';
 
 const repro = join(repoRoot, 'actions', 'dvc-repro');

@@ -3,7 +3,8 @@
 // must end in one error line, exit code 1, and nothing changed outside the step's own temporary
 // folder (work tree, git refs and index, the bare origin, the DVC remote).
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { runAction } from '@mlops-actions/testkit/harness';
+import { repoRoot } from '@mlops-actions/testkit/node24';
 import {
   buildDvcFixture,
   closedPort,
@@ -14,9 +15,8 @@ import {
   expectOneLineFailure,
   lineOf,
   SUB_DVC_YAML,
-} from '../../../packages/core/test/dvc/sweep-fixture.ts';
-import { runAction } from '../../../packages/testkit/src/harness.ts';
-import { repoRoot } from '../../../packages/testkit/src/node24.ts';
+} from '@mlops-actions/testkit/sweep-fixture';
+import { beforeAll, describe, expect, test } from 'vitest';
 
 const action = join(repoRoot, 'actions', 'dvc-repro');
 const F = 'dvc-repro failed: ';

@@ -8,11 +8,10 @@ export {
   type CommitFilesOptions,
   type CommitFilesResult,
   type CommitProgress,
-  CREATE_COMMIT_ON_BRANCH,
   commitFilesToBranch,
   type FileChange,
   type FileContent,
-  type SignedPublishing,
+  type KnownRepository,
 } from './branch.ts';
 export {
   type EolStyle,
@@ -32,7 +31,12 @@ export {
   parseIdentity,
   splitMessage,
 } from './message.ts';
-export { isCommittablePath, repoPath, toPathspecs } from './paths.ts';
+export { isCommittablePath, isValidBranchName, repoPath, toPathspecs } from './paths.ts';
+export {
+  CREATE_COMMIT_ON_BRANCH,
+  type PublishOutcome,
+  type SignedPublishing,
+} from './publishing.ts';
 export { classifyPushFailure, type PushFailure, type PushFailureKind } from './push-result.ts';
 export { type CreateCommitOnBranchInput, classifyGraphQLFailure, commitInput } from './signed.ts';
 export { commitSummary, type SummaryLinks } from './summary.ts';

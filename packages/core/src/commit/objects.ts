@@ -15,41 +15,121 @@ export interface TreeEntry {
   path: string;
 }
 
+/** An object as `git cat-file --batch` gives it: its id, type and exact bytes. */
+export interface GitObject {
+  oid: string;
+  type: string;
+  bytes: Buffer;
+}
+
 /** Scratch is a temporary folder with the plumbing the commit logic needs; close() removes it. */
 export class Scratch {
   readonly git: Git;
-  readonly dir: string;
+  /** The folder, made on first use: the common commit needs none. */
+  private folder: Promise<string> | undefined;
   private readonly gitDir: string;
   private counter = 0;
+  /**
+   * Objects read so far (or handed over), by the name they were asked for: an object id, or
+   * `<commit>^{tree}`. Neither ever changes.
+   */
+  private readonly objects: Map<string, GitObject>;
 
-  private constructor(git: Git, dir: string, gitDir: string) {
+  private constructor(git: Git, gitDir: string, objects: Map<string, GitObject>) {
     this.git = git;
-    this.dir = dir;
     this.gitDir = gitDir;
+    this.objects = objects;
   }
 
-  /** open makes the scratch folder under RUNNER_TEMP (or the system's temp folder). */
-  static async open(git: Git, gitDir?: string): Promise<Scratch> {
+  /**
+   * open prepares a Scratch (its folder is made when first needed); `objects` are those another
+   * Scratch read already (see cached), so that they are not read again.
+   */
+  static async open(
+    git: Git,
+    gitDir?: string,
+    objects?: ReadonlyMap<string, GitObject>,
+  ): Promise<Scratch> {
     gitDir ??= await git.run(['rev-parse', '--absolute-git-dir']);
-    const dir = await mkdtemp(join(process.env['RUNNER_TEMP'] || tmpdir(), 'mlops-commit-'));
-    return new Scratch(git, dir, gitDir);
+    return new Scratch(git, gitDir, new Map(objects));
+  }
+
+  /** dir is the scratch folder under RUNNER_TEMP (or the system's temp folder), made once. */
+  dir(): Promise<string> {
+    this.folder ??= mkdtemp(join(process.env['RUNNER_TEMP'] || tmpdir(), 'mlops-commit-'));
+    return this.folder;
+  }
+
+  /** cached returns the objects read so far, to hand on to another Scratch. */
+  cached(): ReadonlyMap<string, GitObject> {
+    return this.objects;
+  }
+
+  /**
+   * readObjects reads objects by name (an object id, or `<commit>^{tree}`) with one
+   * `git cat-file --batch`, and keeps them: many blobs, and the tree a commit will be built on,
+   * cost one git process.
+   */
+  async readObjects(names: readonly string[]): Promise<Map<string, GitObject>> {
+    const missing = [...new Set(names)].filter((name) => name && !this.objects.has(name));
+    if (missing.length) {
+      const { stdoutBytes } = await this.git.exec(['cat-file', '--batch'], {
+        input: `${missing.join('\n')}\n`,
+      });
+      // One answer per name, in order: "<oid> <type> <size>\n<bytes>\n", or "<name> missing\n".
+      let at = 0;
+      for (const name of missing) {
+        const eol = stdoutBytes.indexOf(10, at);
+        if (eol < 0) break;
+        const [oid = '', type = '', size] = stdoutBytes
+          .subarray(at, eol)
+          .toString('utf8')
+          .split(' ');
+        at = eol + 1;
+        if (size === undefined) continue;
+        const length = Number(size);
+        const bytes = Buffer.from(stdoutBytes.subarray(at, at + length));
+        this.objects.set(name, { oid, type, bytes });
+        at += length + 1;
+      }
+    }
+    const out = new Map<string, GitObject>();
+    for (const name of names) {
+      const object = this.objects.get(name);
+      if (object) out.set(name, object);
+    }
+    return out;
+  }
+
+  /** readBlobs reads many blobs' exact bytes with one git process (see readObjects). */
+  async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    for (const [oid, object] of await this.readObjects(oids)) {
+      if (object.type === 'blob') out.set(oid, object.bytes);
+    }
+    return out;
   }
 
   /** close removes the scratch folder. */
   async close(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
+    if (this.folder) await rm(await this.folder, { recursive: true, force: true });
   }
 
   /** readBlob returns a blob's exact bytes (`git unpack-file`: git writes them, we read the file). */
   async readBlob(oid: string): Promise<Buffer> {
+    const cached = this.objects.get(oid);
+    if (cached?.type === 'blob') return cached.bytes;
+    const dir = await this.dir();
     const { stdout } = await exec('git', ['unpack-file', oid], {
-      cwd: this.dir,
+      cwd: dir,
       env: { GIT_DIR: this.gitDir, GIT_WORK_TREE: undefined },
       silent: true,
     });
-    const file = join(this.dir, stdout.trim());
+    const file = join(dir, stdout.trim());
     try {
-      return await readFile(file);
+      const bytes = await readFile(file);
+      this.objects.set(oid, { oid, type: 'blob', bytes });
+      return bytes;
     } finally {
       await unlink(file).catch(() => {});
     }
@@ -60,13 +140,19 @@ export class Scratch {
    * apply (.gitattributes eol, LFS), as `git add` would; without it the bytes are stored as given.
    */
   async writeBlob(bytes: Uint8Array, path?: string): Promise<string> {
+    // The same bytes already stored for the same path (see writeBlob's callers): the same blob.
+    const key = path === undefined ? undefined : `path:${path}`;
+    const stored = key ? this.objects.get(key) : undefined;
+    if (stored?.bytes.equals(bytes)) return stored.oid;
     const args = [
       'hash-object',
       '-w',
       '--stdin',
       ...(path === undefined ? ['--no-filters'] : [`--path=${path}`]),
     ];
-    return this.git.run(args, { input: Buffer.from(bytes) });
+    const oid = await this.git.run(args, { input: Buffer.from(bytes) });
+    if (key) this.objects.set(key, { oid, type: 'blob', bytes: Buffer.from(bytes) });
+    return oid;
   }
 
   /** entries lists the tree entries at exactly these paths in a tree-ish (absent paths are missing). */
@@ -76,6 +162,23 @@ export class Scratch {
   ): Promise<Map<string, TreeEntry>> {
     const found = new Map<string, TreeEntry>();
     if (!treeish || paths.length === 0) return found;
+    if (paths.every((path) => !path.includes('/'))) {
+      // Top-level files (the common dvc.lock): the root tree names them, and it comes with their
+      // contents, which are read next, in one cat-file.
+      const root = `${treeish}^{tree}`;
+      const objects = await this.readObjects([root, ...paths.map((path) => `${treeish}:${path}`)]);
+      const tree = objects.get(root);
+      if (tree?.type === 'tree') {
+        const wanted = new Set(paths);
+        for (const entry of parseTree(tree.bytes, tree.oid.length / 2)) {
+          if (wanted.has(entry.path)) found.set(entry.path, entry);
+        }
+        for (const object of objects.values()) {
+          if (object.type === 'blob') this.objects.set(object.oid, object);
+        }
+        return found;
+      }
+    }
     const { stdout } = await this.git.exec([
       '--literal-pathspecs',
       'ls-tree',
@@ -102,7 +205,11 @@ export class Scratch {
     base: string | undefined,
     changes: ReadonlyMap<string, TreeEntry | null>,
   ): Promise<string> {
-    const env = { GIT_INDEX_FILE: join(this.dir, `index-${++this.counter}`) };
+    if (base && [...changes.keys()].every((path) => !path.includes('/'))) {
+      const tree = await this.writeRootTree(base, changes);
+      if (tree) return tree;
+    }
+    const env = { GIT_INDEX_FILE: join(await this.dir(), `index-${++this.counter}`) };
     await this.git.run(base ? ['read-tree', base] : ['read-tree', '--empty'], { env });
     const records: string[] = [];
     const zero = '0'.repeat(base && base.length === 64 ? 64 : 40);
@@ -116,6 +223,37 @@ export class Scratch {
       });
     }
     return this.git.run(['write-tree'], { env });
+  }
+
+  /**
+   * writeRootTree changes only top-level entries (the common dvc.lock, metrics.json): the base's
+   * root tree, read with cat-file (often with the blobs, in one process), changed here and written
+   * with one `git mktree`, instead of read-tree, update-index and write-tree. Undefined when the
+   * base's tree cannot be read that way.
+   */
+  private async writeRootTree(
+    base: string,
+    changes: ReadonlyMap<string, TreeEntry | null>,
+  ): Promise<string | undefined> {
+    const name = `${base}^{tree}`;
+    const tree = (await this.readObjects([name])).get(name);
+    if (tree?.type !== 'tree') return undefined;
+    const entries = new Map<string, string>();
+    for (const entry of parseTree(tree.bytes, tree.oid.length / 2)) {
+      entries.set(
+        entry.path,
+        `${entry.mode} ${objectType(entry.mode)} ${entry.oid}\t${entry.path}`,
+      );
+    }
+    for (const [path, entry] of changes) {
+      if (entry) entries.set(path, `${entry.mode} ${objectType(entry.mode)} ${entry.oid}\t${path}`);
+      else entries.delete(path);
+    }
+    // --missing: the entries come from a tree the repository has; a partial clone may still lack
+    // their blobs, which the new tree only names.
+    return this.git.run(['mktree', '-z', '--missing'], {
+      input: [...entries.values()].map((line) => `${line}\0`).join(''),
+    });
   }
 
   /** commitTree writes a commit object; it moves no branch. */
@@ -143,7 +281,8 @@ export class Scratch {
    */
   async mergeFile(base: Buffer, ours: Buffer, theirs: Buffer): Promise<Buffer | undefined> {
     const n = ++this.counter;
-    const files = ['ours', 'base', 'theirs'].map((name) => join(this.dir, `merge-${n}-${name}`));
+    const dir = await this.dir();
+    const files = ['ours', 'base', 'theirs'].map((name) => join(dir, `merge-${n}-${name}`));
     const [oursFile, baseFile, theirsFile] = files as [string, string, string];
     await Promise.all([
       writeFile(oursFile, ours),
@@ -152,7 +291,7 @@ export class Scratch {
     ]);
     try {
       const result = await exec('git', ['merge-file', '-q', oursFile, baseFile, theirsFile], {
-        cwd: this.dir,
+        cwd: dir,
         silent: true,
         okCodes: Array.from({ length: 256 }, (_, i) => i),
       });
@@ -161,4 +300,27 @@ export class Scratch {
       await Promise.all(files.map((f) => unlink(f).catch(() => {})));
     }
   }
+}
+
+/** objectType names what a tree entry's mode points at. */
+function objectType(mode: string): string {
+  if (mode === '40000' || mode === '040000') return 'tree';
+  return mode === '160000' ? 'commit' : 'blob';
+}
+
+/** parseTree reads a raw tree object ("<mode> <name>\0<binary id>" entries). */
+export function parseTree(bytes: Buffer, idLength: number): TreeEntry[] {
+  const out: TreeEntry[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const space = bytes.indexOf(32, at);
+    const nul = bytes.indexOf(0, space);
+    if (space < 0 || nul < 0) break;
+    const mode = bytes.subarray(at, space).toString('latin1');
+    const path = bytes.subarray(space + 1, nul).toString('utf8');
+    const oid = bytes.subarray(nul + 1, nul + 1 + idLength).toString('hex');
+    out.push({ mode, oid, path });
+    at = nul + 1 + idLength;
+  }
+  return out;
 }

@@ -72,3 +72,16 @@ export function toPathspecs(
   }
   return specs;
 }
+
+/**
+ * isValidBranchName applies git's rules to `refs/heads/<name>` (git-check-ref-format: the answer of
+ * `git check-ref-format refs/heads/<name>`, without starting git): no `..`, `@{`, `//`, control
+ * characters, space or any of `~^:?*[\`; no part that starts with `.` or ends with `.lock`; no
+ * leading or trailing `/`, no trailing `.`.
+ */
+export function isValidBranchName(name: string): boolean {
+  if (!name || name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) return false;
+  if (name.includes('..') || name.includes('@{') || name.includes('//')) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
+  return name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'));
+}

@@ -2,10 +2,13 @@
 // signs it, so it shows as Verified. `expectedHeadOid` makes the update conditional, like a push
 // that is not forced: a branch that moved answers STALE_DATA, which the retry loop treats as a race.
 // Loaded lazily: it pulls in the GitHub client.
-import type { SignedPublishing } from './branch.ts';
-import { CREATE_COMMIT_ON_BRANCH } from './branch.ts';
 import { splitMessage } from './message.ts';
 import type { Scratch, TreeEntry } from './objects.ts';
+import {
+  CREATE_COMMIT_ON_BRANCH,
+  type PublishOutcome,
+  type SignedPublishing,
+} from './publishing.ts';
 import type { PushFailure } from './push-result.ts';
 
 /** The `CreateCommitOnBranchInput` GitHub's schema describes, as this module fills it. */
@@ -76,7 +79,7 @@ export async function publishSigned(
     entries: ReadonlyMap<string, TreeEntry | null>;
     message: string;
   },
-): Promise<{ ok: true; sha: string } | { ok: false; failure: PushFailure }> {
+): Promise<PublishOutcome> {
   const changes = new Map<string, Buffer | null>();
   for (const [path, entry] of input.entries)
     changes.set(path, entry ? await scratch.readBlob(entry.oid) : null);

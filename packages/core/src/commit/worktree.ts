@@ -2,8 +2,8 @@
 // checkout, works out which branch and which commit the change belongs on (the pull request head,
 // also when actions/checkout checked out the merge commit), decides whether a push can succeed at
 // all (fork, read-only token), and hands the files to commitFilesToBranch.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Git } from '../git.ts';
 import { ActionError, InputError } from '../pure/errors.ts';
 import type { EventContext } from '../pure/event.ts';
@@ -14,10 +14,11 @@ import {
   commitFilesToBranch,
   type FileChange,
   type FileContent,
+  type KnownRepository,
 } from './branch.ts';
 import { sameIgnoringEol } from './eol.ts';
 import { defaultMessage, type Identity } from './message.ts';
-import { Scratch } from './objects.ts';
+import { Scratch, type TreeEntry } from './objects.ts';
 import { toPathspecs } from './paths.ts';
 
 /** What the commit action was asked to do, with the run's event context. */
@@ -88,73 +89,176 @@ function splitZ(text: string): string[] {
   return text.split('\0').filter(Boolean);
 }
 
-async function rawParents(git: Git, commit: string): Promise<string[]> {
+async function rawParents(scratch: Scratch, commit: string): Promise<string[]> {
   // Read from the object itself: in a shallow clone the parents are not there to resolve HEAD^2.
-  const text = await git.run(['cat-file', 'commit', commit]);
+  const object = (await scratch.readObjects([commit])).get(commit);
   const parents: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of (object?.bytes.toString('utf8') ?? '').split('\n')) {
     if (line === '') break;
     if (line.startsWith('parent ')) parents.push(line.slice(7).trim());
   }
   return parents;
 }
 
-/** changedPaths lists files under the pathspecs that differ from HEAD, untracked ones included. */
-async function changedPaths(
-  git: Git,
-  specs: string[],
-): Promise<{ changed: FileChange[]; ignored: string[] }> {
-  const out = async (args: string[]) => (await git.exec(args)).stdout;
-  const [diff, untracked, ignored] = await Promise.all([
-    out([
-      'diff',
-      '--name-status',
-      '-z',
-      '--no-renames',
-      '--ignore-submodules',
-      'HEAD',
-      '--',
-      ...specs,
-    ]),
-    out(['ls-files', '-z', '--others', '--exclude-standard', '--', ...specs]),
-    out(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...specs]),
+/** What `git status` says about the paths under the pathspecs. */
+interface Found {
+  /** Files that differ from HEAD, untracked ones included. */
+  changed: FileChange[];
+  /** Files under the pathspecs that .gitignore excludes. */
+  ignored: string[];
+  /** HEAD's tree entries of the changed files HEAD has. */
+  head: Map<string, TreeEntry>;
+}
+
+/**
+ * changedPaths lists files under the pathspecs that differ from HEAD (untracked ones included),
+ * the ignored ones, and HEAD's entries for them, from one `git status --porcelain=v2`: it names
+ * HEAD's mode and object of each file, so nothing else is asked for them.
+ */
+async function changedPaths(git: Git, specs: string[]): Promise<Found> {
+  const { stdout } = await git.exec([
+    '--no-optional-locks',
+    'status',
+    '--porcelain=v2',
+    '-z',
+    '--no-renames',
+    '--untracked-files=all',
+    '--ignored=matching',
+    '--ignore-submodules=all',
+    '--',
+    ...specs,
   ]);
   const changes = new Map<string, FileChange['change']>();
-  const fields = splitZ(diff);
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const status = fields[i]![0];
-    changes.set(fields[i + 1]!, status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified');
+  const head = new Map<string, TreeEntry>();
+  const untracked: string[] = [];
+  const ignored: string[] = [];
+  for (const record of splitZ(stdout)) {
+    const kind = record[0];
+    if (kind === '?') untracked.push(record.slice(2));
+    else if (kind === '!') ignored.push(record.slice(2));
+    else if (kind === '1' || kind === 'u') {
+      // "1 XY sub mH mI mW hH hI path" (and "u XY sub m1 m2 m3 mW h1 h2 h3 path" when unmerged).
+      const fields = record.split(' ');
+      const path = fields.slice(kind === '1' ? 8 : 10).join(' ');
+      const xy = fields[1] ?? '..';
+      const change = headChange(xy[0] ?? '.', xy[1] ?? '.');
+      if (!change) continue;
+      changes.set(path, change);
+      if (kind === '1' && change !== 'added') {
+        head.set(path, { mode: fields[3] ?? '', oid: fields[6] ?? '', path });
+      }
+    }
   }
-  for (const path of splitZ(untracked)) changes.set(path, 'added');
+  // An untracked file where HEAD has none, or one removed from the index but still on disk.
+  for (const path of untracked) changes.set(path, 'added');
   const changed = [...changes]
     .map(([path, change]) => ({ path, change }))
     .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  return { changed, ignored: splitZ(ignored).sort() };
+  return { changed, ignored: ignored.sort(), head };
 }
 
-/** dropEolOnly removes files that differ from HEAD only in their line endings. */
+/**
+ * headChange reads a status entry's XY (index against HEAD, work tree against index) as the change
+ * of the work tree against HEAD, as `git diff HEAD` would: undefined when there is none.
+ */
+function headChange(x: string, y: string): FileChange['change'] | undefined {
+  if (x === 'A') return y === 'D' ? undefined : 'added';
+  if (x === 'D' || y === 'D') return 'deleted';
+  if (x === '.' && y === '.') return undefined;
+  return 'modified';
+}
+
+/**
+ * matchedByLiteral tells whether every pathspec is a literal path that one of the found files is
+ * at or under: then each matches a file, and git need not be asked again.
+ */
+function matchedByLiteral(specs: readonly string[], found: Found): boolean {
+  const paths = [...found.changed.map((f) => f.path), ...found.ignored];
+  return specs.every((spec) => {
+    if (!spec.startsWith(':(literal)')) return false;
+    const literal = spec.slice(':(literal)'.length);
+    return literal === '.' || paths.some((p) => p === literal || p.startsWith(`${literal}/`));
+  });
+}
+
+/**
+ * dropEolOnly removes files that differ from HEAD only in their line endings. HEAD's blobs are read
+ * with one git process, and kept in `scratch` for the commit.
+ */
 async function dropEolOnly(
-  git: Git,
-  gitDir: string,
+  scratch: Scratch,
   root: string,
   files: FileChange[],
+  head: ReadonlyMap<string, TreeEntry>,
+  headCommit: string | undefined,
 ): Promise<{ kept: FileChange[]; eolOnly: string[] }> {
-  const modified = files.filter((f) => f.change === 'modified').map((f) => f.path);
+  const modified = files
+    .filter((f) => f.change === 'modified' && head.get(f.path)?.mode.startsWith('100'))
+    .map((f) => f.path);
   if (modified.length === 0) return { kept: files, eolOnly: [] };
-  const scratch = await Scratch.open(git, gitDir);
+  // HEAD's tree comes along in the same git process: the commit is most often built on it.
+  const oids = modified.map((path) => head.get(path)?.oid ?? '');
+  // With the HEAD commit itself: on a pull request merge checkout its parents are read next.
+  const reading = scratch.readObjects(
+    headCommit ? [...oids, `${headCommit}^{tree}`, headCommit] : oids,
+  );
+  const nows = await Promise.all(
+    modified.map((path) => readFile(join(root, path)).catch(() => undefined)),
+  );
+  // Meanwhile, each file is stored as `git add` would store it: the commit most often takes it as
+  // it is (Scratch.writeBlob then finds it), and a blob nobody needs costs nothing.
+  await Promise.all([
+    reading,
+    ...modified.map((path, i) => {
+      const now = nows[i];
+      return now ? scratch.writeBlob(now, path).catch(() => undefined) : undefined;
+    }),
+  ]);
+  const blobs = await scratch.readBlobs(oids);
+  const eolOnly = modified.filter((path, i) => {
+    const before = blobs.get(head.get(path)?.oid ?? '');
+    const now = nows[i];
+    return before !== undefined && now !== undefined && sameIgnoringEol(now, before);
+  });
+  return { kept: files.filter((f) => !eolOnly.includes(f.path)), eolOnly };
+}
+
+/** Where the commit steps of a job note what they pushed from this checkout (see commitWorkTree). */
+function pushedFile(gitDir: string): string {
+  return join(gitDir, 'mlops-actions', 'pushed.json');
+}
+
+/** pushedBefore returns what an earlier commit step of the job pushed to `branch` from here. */
+async function pushedBefore(
+  gitDir: string,
+  branch: string,
+): Promise<{ commit: string; from: string } | undefined> {
   try {
-    const head = await scratch.entries('HEAD', modified);
-    const eolOnly: string[] = [];
-    for (const path of modified) {
-      const entry = head.get(path);
-      const now = await readFile(join(root, path)).catch(() => undefined);
-      if (!entry || !now || !entry.mode.startsWith('100')) continue;
-      if (sameIgnoringEol(now, await scratch.readBlob(entry.oid))) eolOnly.push(path);
-    }
-    return { kept: files.filter((f) => !eolOnly.includes(f.path)), eolOnly };
-  } finally {
-    await scratch.close();
+    const all = JSON.parse(await readFile(pushedFile(gitDir), 'utf8')) as Record<
+      string,
+      { commit?: unknown; from?: unknown }
+    >;
+    const entry = all[branch];
+    return typeof entry?.commit === 'string' && typeof entry.from === 'string'
+      ? { commit: entry.commit, from: entry.from }
+      : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** notePushed records that `commit` was pushed to `branch`, made from `from`. */
+async function notePushed(gitDir: string, branch: string, commit: string, from: string) {
+  const file = pushedFile(gitDir);
+  let all: Record<string, unknown> = {};
+  try {
+    all = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // None yet.
+  }
+  all[branch] = { commit, from };
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(all)}\n`);
 }
 
 /**
@@ -199,13 +303,10 @@ async function checkPathsMatch(
  */
 async function checkCredentials(
   git: Git,
-  remote: string,
+  url: string | undefined,
   token: string | undefined,
 ): Promise<void> {
   if (token) return;
-  const url = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)
-    ? await git.tryRun(['remote', 'get-url', '--push', remote])
-    : remote;
   if (!url || !/^https?:\/\//i.test(url)) return;
   if (/^https?:\/\/[^/@]+@/i.test(url)) return;
   const [header, helper, askpass] = await Promise.all([
@@ -223,6 +324,90 @@ async function checkCredentials(
 }
 
 /**
+ * specsFromCwd makes the pathspecs relative to `cwd` itself, for a status asked before the root is
+ * known: git reads pathspecs relative to the folder it runs in. An entry outside `cwd` gives none
+ * (the status is then asked again from the root).
+ */
+function specsFromCwd(input: string, options: CommitWorkTreeOptions): string[] {
+  try {
+    return toPathspecs(input, options.paths, options.cwd, options.cwd);
+  } catch {
+    return [];
+  }
+}
+
+/** Where the checkout is, and what HEAD is, from one `git rev-parse`. */
+interface Checkout {
+  root: string;
+  gitDir: string;
+  shallow: boolean;
+  head: string | undefined;
+  /** The checked-out branch; undefined on a detached HEAD. */
+  current: string | undefined;
+}
+
+/** locateCheckout asks git once where the repository is, what HEAD is, and on which branch. */
+async function locateCheckout(cwd: string): Promise<Checkout> {
+  const probe = new Git(cwd);
+  const where = ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository'];
+  const text =
+    (await probe.tryRun([...where, 'HEAD', '--symbolic-full-name', 'HEAD'])) ??
+    // No commit checked out yet (or no repository): ask without HEAD to tell which.
+    (await probe.tryRun(where));
+  if (!text) {
+    throw new ActionError(`${cwd} is not inside a git repository`, {
+      hint: 'Check out the repository first (actions/checkout).',
+    });
+  }
+  const [root = '', gitDir = '', shallow, head, symbolic] = text.split('\n');
+  return {
+    root,
+    gitDir,
+    shallow: shallow === 'true',
+    head: head || undefined,
+    current: symbolic?.startsWith('refs/heads/') ? symbolic.slice('refs/heads/'.length) : undefined,
+  };
+}
+
+/**
+ * findChanges lists what changed under the pathspecs (line-ending-only changes dropped), warns
+ * about ignored files, and checks that every `paths` entry matches some file.
+ */
+async function findChanges(
+  git: Git,
+  scratch: Scratch,
+  checkout: Checkout,
+  specs: string[],
+  options: CommitWorkTreeOptions,
+  early: Found | undefined,
+): Promise<Found & { eolOnly: string[] }> {
+  const pathsInput = options.pathsInput ?? 'paths';
+  const found = early ?? (await changedPaths(git, specs));
+  // A typo matches nothing: status cannot tell that for unchanged files, ls-files can.
+  if (!matchedByLiteral(specs, found)) {
+    await checkPathsMatch(git, pathsInput, options.paths, specs, options.failOnMissing === true);
+  }
+  return group('Finding changes', async () => {
+    const { kept, eolOnly } = await dropEolOnly(
+      scratch,
+      checkout.root,
+      found.changed,
+      found.head,
+      checkout.head,
+    );
+    for (const { path, change } of kept) info(`${change}: ${path}`);
+    for (const path of eolOnly) info(`line endings only (not a change): ${path}`);
+    if (found.ignored.length) {
+      const shown = found.ignored.slice(0, 5).join(', ');
+      warning(
+        `${found.ignored.length} file(s) under paths are ignored by .gitignore and were not committed: ${shown}${found.ignored.length > 5 ? ', …' : ''}`,
+      );
+    }
+    return { ...found, changed: kept, eolOnly };
+  });
+}
+
+/**
  * commitWorkTree commits the changes under `paths` in the checkout to the right branch and pushes
  * them safely (see commitFilesToBranch). On a pull_request checkout of the merge commit, the commit
  * goes on top of the pull request head, never on the merge commit. A fork, or a token GitHub says
@@ -233,39 +418,34 @@ export async function commitWorkTree(
 ): Promise<CommitWorkTreeResult> {
   const { context } = options;
   const pr = context.pullRequest;
-  const probe = new Git(options.cwd);
-  const location = await probe.tryRun(['rev-parse', '--show-toplevel', '--absolute-git-dir']);
-  if (!location) {
-    throw new ActionError(`${options.cwd} is not inside a git repository`, {
-      hint: 'Check out the repository first (actions/checkout).',
-    });
-  }
-  const [root = '', gitDir = ''] = location.split('\n');
-  const git = new Git(root);
+  const remote = options.remote ?? 'origin';
   const pathsInput = options.pathsInput ?? 'paths';
-  const specs = toPathspecs(pathsInput, options.paths, options.cwd, root);
-  await checkPathsMatch(git, pathsInput, options.paths, specs, options.failOnMissing === true);
-  const [head, current, found] = await Promise.all([
-    git.revParse('HEAD'),
-    git.currentBranch(),
-    group('Finding changes', async () => {
-      const { changed, ignored } = await changedPaths(git, specs);
-      const { kept, eolOnly } = await dropEolOnly(git, gitDir, root, changed);
-      for (const { path, change } of kept) info(`${change}: ${path}`);
-      for (const path of eolOnly) info(`line endings only (not a change): ${path}`);
-      return { changed: kept, ignored, eolOnly };
-    }),
+  // Three questions at once, before the repository root is known: where it is and what HEAD is;
+  // the status of the paths, asked from `cwd` with pathspecs relative to it (checked against the
+  // root just after); and the remote's URL.
+  const here = new Git(options.cwd);
+  const fromCwd = specsFromCwd(pathsInput, options);
+  const [checkout, early, pushUrl] = await Promise.all([
+    locateCheckout(options.cwd),
+    fromCwd.length ? changedPaths(here, fromCwd).catch(() => undefined) : undefined,
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)
+      ? here.tryRun(['remote', 'get-url', '--push', remote])
+      : Promise.resolve(remote),
   ]);
+  const { root, gitDir, head, current } = checkout;
+  const git = new Git(root);
+  const specs = toPathspecs(pathsInput, options.paths, options.cwd, root);
+  const scratch = await Scratch.open(git, gitDir);
+  let found: Found & { eolOnly: string[] };
+  try {
+    found = await findChanges(git, scratch, checkout, specs, options, early);
+  } finally {
+    await scratch.close();
+  }
   if (!head) {
     throw new ActionError('the repository has no commit checked out', {
       hint: 'Check out a branch or commit first (actions/checkout).',
     });
-  }
-  if (found.ignored.length) {
-    const shown = found.ignored.slice(0, 5).join(', ');
-    warning(
-      `${found.ignored.length} file(s) under paths are ignored by .gitignore and were not committed: ${shown}${found.ignored.length > 5 ? ', …' : ''}`,
-    );
   }
 
   // Which branch, and which commit of it the work tree was made from.
@@ -281,7 +461,11 @@ export async function commitWorkTree(
   const own = branch === (pr ? pr.headRef : (current ?? context.branch));
   let mergeResult: MergeResult | undefined;
   let start = head;
-  if (pr?.headSha && head !== pr.headSha && (await rawParents(git, head)).includes(pr.headSha)) {
+  if (
+    pr?.headSha &&
+    head !== pr.headSha &&
+    (await rawParents(scratch, head)).includes(pr.headSha)
+  ) {
     mergeResult = {
       merge: head,
       head: pr.headSha,
@@ -314,7 +498,7 @@ export async function commitWorkTree(
     return { ...base, files: [] };
   }
 
-  if (!(own && pr?.isFork)) await checkCredentials(git, options.remote ?? 'origin', options.token);
+  if (!(own && pr?.isFork)) await checkCredentials(git, pushUrl, options.token);
 
   if (own && pr?.isFork) {
     return {
@@ -341,21 +525,34 @@ export async function commitWorkTree(
   // A commit step earlier in the job may have pushed part of these changes already, from this
   // same checkout: rebase from that commit, or a file committed twice in one job would conflict
   // with itself.
-  const pushedRef = `refs/mlops-actions/pushed/${branch}`;
-  const pushedFromRef = `refs/mlops-actions/pushed-from/${branch}`;
   let changedFrom = start;
   if (own) {
-    const [pushed, pushedFrom] = await Promise.all([
-      git.revParse(pushedRef),
-      git.revParse(pushedFromRef),
-    ]);
-    if (pushed && pushedFrom === start) changedFrom = pushed;
+    const before = await pushedBefore(gitDir, branch);
+    if (before?.from === start) changedFrom = before.commit;
   }
 
   const files = new Map<string, FileContent>(
     found.changed.map(({ path }) => [path, { workTree: true }]),
   );
   const message = options.message || defaultMessage(found.changed.map((f) => f.path));
+  // What is known already is handed on, so that git is not asked twice: HEAD's entries and blobs
+  // are those of the commit the change is made on when that is HEAD.
+  const known: KnownRepository | undefined =
+    pushUrl === undefined
+      ? undefined
+      : {
+          root,
+          gitDir,
+          shallow: checkout.shallow,
+          pushUrl,
+          // Known to be here: HEAD, or the commit an earlier step pushed from here. A pull
+          // request head behind a --depth=1 merge checkout is not: the fetch brings it.
+          ...(own && (changedFrom === head || changedFrom !== start)
+            ? { startCommit: changedFrom }
+            : {}),
+          ...(own && changedFrom === head ? { startEntries: found.head } : {}),
+          objects: scratch.cached(),
+        };
   const result = await group(`Committing to ${branch}`, () =>
     commitFilesToBranch({
       cwd: root,
@@ -364,7 +561,7 @@ export async function commitWorkTree(
       message,
       author: options.author,
       committer: options.committer,
-      remote: options.remote ?? 'origin',
+      remote,
       ...(options.token ? { token: options.token } : {}),
       // On its own branch the change is rebased from the commit it was made on; on another branch
       // the files are written over that branch's tip.
@@ -382,13 +579,10 @@ export async function commitWorkTree(
           }
         : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(known ? { known } : {}),
     }),
   );
-  if (result.pushed && result.sha) {
-    await git.tryRun(['update-ref', '--stdin'], {
-      input: `update ${pushedRef} ${result.sha}\nupdate ${pushedFromRef} ${start}\n`,
-    });
-  }
+  if (result.pushed && result.sha) await notePushed(gitDir, branch, result.sha, start);
   return {
     ...base,
     committed: result.committed,

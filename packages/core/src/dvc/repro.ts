@@ -1,5 +1,14 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Git } from '../git.ts';
 import { ActionError } from '../pure/errors.ts';
 import { group, warning } from '../runtime.ts';
@@ -15,7 +24,7 @@ import {
   runDvcWithRetry,
   usedRemote,
 } from './cli.ts';
-import { type DvcRemote, describeRemote } from './config.ts';
+import { type DvcRemote, describeRemote, remoteKind } from './config.ts';
 import { DvcError, explainDvcFailure, isRemoteAccessProblem, transientCause } from './errors.ts';
 import { classifyStages, lockName, type ReproResult } from './lock.ts';
 import { parseReproLog, type ReproLog } from './log.ts';
@@ -175,8 +184,15 @@ export async function reproduce(
       pull = false;
     }
   }
-  const lockBefore = readLocks(project);
   const textsBefore = lockTexts(project);
+  const lockBefore = readLocks(project, textsBefore);
+  // Whether the locks differ from the commit, asked of git while DVC runs (DVC's start-up takes
+  // far longer): when the run leaves every lock as it was, that answer stands (issue 16).
+  const statsBefore = lockStats(textsBefore);
+  // Asked a tick later, so that DVC, the long pole, is started first.
+  const statusBefore = new Promise((tick) => setTimeout(tick, 0)).then(() =>
+    lockStatus(project, textsBefore).catch(() => undefined),
+  );
 
   const args = reproArgs({ ...options, pull });
   const attempt = () =>
@@ -232,7 +248,7 @@ export async function reproduce(
   const result = classifyStages(log, lockBefore, lockAfter, uncachedOutputs(project));
   return {
     ...result,
-    lockChanged: await locksChanged(project, textsBefore),
+    lockChanged: await locksChanged(project, textsBefore, statsBefore, statusBefore),
     durationMs: run.endedAt - run.startedAt,
     attempts,
     log,
@@ -249,6 +265,7 @@ async function remoteProblem(
   options: ReproOptions,
   remote: DvcRemote,
 ): Promise<DvcError | undefined> {
+  if (localRemoteAnswers(remote)) return undefined;
   let probe: Awaited<ReturnType<typeof probeRemote>>;
   let tries = 0;
   await group(`Checking that DVC remote ${describeRemote(remote)} answers`, () =>
@@ -276,6 +293,30 @@ async function remoteProblem(
     remote,
     attempts: tries,
   });
+}
+
+/**
+ * localRemoteAnswers settles the probe for a remote on this machine's disk without starting DVC's
+ * Python (about 300 ms, a quarter of an up-to-date `dvc repro --pull`): a folder that can be read
+ * answers, and one that is not there yet is an empty remote, as DVC's probe also says. Anything
+ * else (a remote in the cloud, a relative path from a user-level config, a folder that cannot be
+ * read) is left to the probe, which explains it in DVC's words.
+ */
+export function localRemoteAnswers(remote: DvcRemote): boolean {
+  if (!remote.url || remoteKind(remote.url) !== 'local') return false;
+  let path: string;
+  try {
+    path = remote.url.startsWith('file:') ? fileURLToPath(remote.url) : remote.url;
+  } catch {
+    return false;
+  }
+  if (!isAbsolute(path)) return false;
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return statSync(path).isDirectory();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -318,19 +359,56 @@ async function withDefaultRemote<T>(
   }
 }
 
+/** lockStats notes each lock's size and modification time, to tell later that none was written. */
+function lockStats(texts: Map<string, string | undefined>): Map<string, string | undefined> {
+  const stats = new Map<string, string | undefined>();
+  for (const path of texts.keys()) {
+    try {
+      const stat = statSync(path);
+      stats.set(path, `${stat.size}:${stat.mtimeMs}`);
+    } catch {
+      stats.set(path, undefined);
+    }
+  }
+  return stats;
+}
+
+/** lockStatus asks git which of the existing locks differ from the commit (its porcelain lines). */
+function lockStatus(project: DvcProject, texts: Map<string, string | undefined>): Promise<string> {
+  const paths = [...texts.keys()].filter((p) => texts.get(p) !== undefined);
+  if (!paths.length) return Promise.resolve('');
+  return new Git(project.root).run([
+    '--no-optional-locks',
+    'status',
+    '--porcelain',
+    '--untracked-files=all',
+    '--',
+    ...paths,
+  ]);
+}
+
 /**
  * locksChanged tells whether any dvc.lock of the project differs from the committed one (or is
- * new), asking git; outside git it compares the files before and after the run.
+ * new), asking git; outside git it compares the files before and after the run. When the run wrote
+ * no lock (same text, size and time), git's answer from before the run is the answer.
  */
 async function locksChanged(
   project: DvcProject,
   before: Map<string, string | undefined>,
+  statsBefore: Map<string, string | undefined>,
+  statusBefore: Promise<string | undefined>,
 ): Promise<boolean> {
   const after = lockTexts(project);
   const paths = [...after.keys()].filter(
     (p) => after.get(p) !== undefined || before.get(p) !== undefined,
   );
   if (!paths.length) return false;
+  const statsAfter = lockStats(after);
+  const untouched = [...after.keys()].every(
+    (p) => after.get(p) === before.get(p) && statsAfter.get(p) === statsBefore.get(p),
+  );
+  const early = untouched ? await statusBefore : undefined;
+  if (early !== undefined) return early.length > 0;
   try {
     const status = await new Git(project.root).run([
       'status',

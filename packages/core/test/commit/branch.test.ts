@@ -1,20 +1,6 @@
 import { execFile } from 'node:child_process';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  DEFAULT_TOKEN,
-  type LocalGitHub,
-  startLocalGitHub,
-} from '../../../testkit/src/github/index.ts';
-import {
-  authHeader,
-  CommitConflictError,
-  type CommitFilesOptions,
-  type CommitProgress,
-  commitFilesToBranch,
-} from '../../src/commit/index.ts';
-import { ActionError } from '../../src/index.ts';
 import {
   checkout,
   commitOn,
@@ -23,8 +9,18 @@ import {
   type Origin,
   show,
   writeFiles,
-} from './git-fixture.ts';
-import { type HttpRemote, startHttpRemote } from './http-remote.ts';
+} from '@mlops-actions/testkit/git-fixture';
+import { DEFAULT_TOKEN, type LocalGitHub, startLocalGitHub } from '@mlops-actions/testkit/github';
+import { type HttpRemote, startHttpRemote } from '@mlops-actions/testkit/http-remote';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  authHeader,
+  CommitConflictError,
+  type CommitFilesOptions,
+  type CommitProgress,
+  commitFilesToBranch,
+} from '../../src/commit/index.ts';
+import { ActionError } from '../../src/index.ts';
 
 const runFile = promisify(execFile);
 const noWait = { sleep: () => Promise.resolve(), random: () => 0.5 };
@@ -294,6 +290,21 @@ describe('commitFilesToBranch with git push', () => {
       files: { 'a.txt': 'b\n' },
     }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/rewritten no longer contains .* force-pushed/);
+  });
+
+  test('a branch rewound behind start is not pushed over: the first, unfetched push is conditional', async () => {
+    const before = await commitOn(origin, 'rewound', { 'r.txt': '1\n' }, 'One', 'origin/main');
+    const start = await commitOn(origin, 'rewound', { 'r.txt': '2\n' }, 'Two');
+    const cwd = await checkout(origin, 'rewound');
+    await git(origin.bare, 'update-ref', 'refs/heads/rewound', before);
+    const error = await commit({
+      cwd,
+      branch: 'rewound',
+      start,
+      files: { 'r.txt': '3\n' },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/rewound no longer contains .* force-pushed/);
+    expect(await git(origin.bare, 'rev-parse', 'rewound')).toBe(before);
   });
 
   test('a full clone stays a full clone', async () => {

@@ -1,5 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { isCommittablePath, repoPath, toPathspecs } from '../../src/commit/index.ts';
+import {
+  isCommittablePath,
+  isValidBranchName,
+  repoPath,
+  toPathspecs,
+} from '../../src/commit/index.ts';
 import { InputError } from '../../src/index.ts';
 
 const root = '/work/repo';
@@ -52,5 +58,43 @@ describe('paths', () => {
     ['.', ''],
   ])('repoPath(%j) is %j', (path, want) => {
     expect(repoPath(path)).toBe(want);
+  });
+});
+
+describe('isValidBranchName', () => {
+  const git = (name: string) =>
+    spawnSync('git', ['check-ref-format', `refs/heads/${name}`], { encoding: 'utf8' }).status === 0;
+  test.each([
+    'main',
+    'feature/x',
+    'release-1.2',
+    'a.b/c_d',
+    'ünïcode',
+    'x@y',
+    '',
+    '@',
+    '-lead',
+    '/lead',
+    'trail/',
+    'trail.',
+    'a..b',
+    'a@{b',
+    'a//b',
+    'with space',
+    'tab\there',
+    'tilde~1',
+    'caret^',
+    'colon:x',
+    'question?',
+    'star*',
+    'bracket[',
+    'back\\slash',
+    '.hidden',
+    'dir/.hidden',
+    'x.lock',
+    'dir/x.lock/y',
+    'del\x7f',
+  ])('agrees with git check-ref-format refs/heads/<name> on %j', (name) => {
+    expect(isValidBranchName(name)).toBe(git(name));
   });
 });

@@ -1,5 +1,5 @@
+import { validateGraphQL } from '@mlops-actions/testkit/github';
 import { describe, expect, test } from 'vitest';
-import { validateGraphQL } from '../../../testkit/src/github/index.ts';
 import {
   CREATE_COMMIT_ON_BRANCH,
   classifyGraphQLFailure,

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pythonVenv } from '@mlops-actions/testkit/python';
 import { describe, expect, test } from 'vitest';
-import { pythonVenv } from '../../../testkit/src/python.ts';
 import { dvcVersionFromFiles, findDvcRoot, pushArgs, reproArgs } from '../../src/dvc/index.ts';
 
 /** fakeInstall lays out bin/dvc and site-packages with the given dist-info folders. */
