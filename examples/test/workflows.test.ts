@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { actionlintPath, repoRoot } from '@mlops-actions/testkit';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { actionlintPath, repoRoot } from '../../packages/testkit/src/index.ts';
 
 const files = [
   ...readdirSync(join(repoRoot, 'examples', 'workflows')).map((f) =>

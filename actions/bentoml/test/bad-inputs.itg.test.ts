@@ -18,10 +18,10 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type BuildahEnv, buildahEnv } from '@mlops-actions/testkit/buildah';
 import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
 import { type LocalRegistry, startRegistry } from '@mlops-actions/testkit/registry';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   copyProject,
   removeProjects,

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pullRequestEvent } from '@mlops-actions/testkit/events';
 import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   copyProject,
   removeProjects,

@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   BASE_IMAGE,
   type BuildahEnv,
@@ -25,6 +24,7 @@ import {
   type TestCertificate,
   testCertificate,
 } from '@mlops-actions/testkit/registry';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   copyProject,
   removeProjects,

@@ -3,8 +3,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ActionResult, runAction } from '@mlops-actions/testkit/harness';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   copyProject,
   removeProjects,

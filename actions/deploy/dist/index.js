@@ -1177,7 +1177,6 @@ class Inputs {
 
 
 
-
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ../../packages/core/src/run.ts

@@ -53,8 +53,8 @@ var github = __webpack_require__(1738);
 var dist_bundle = __webpack_require__(4491);
 // EXTERNAL MODULE: ../../node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(2812);
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __webpack_require__(9103);
 ;// CONCATENATED MODULE: ../../packages/core/src/github.ts
 // Loaded lazily (`await import('@mlops-actions/core/github')`): Octokit is the heaviest module we
 // bundle, and only the steps that talk to GitHub should pay for it.
@@ -165,6 +165,26 @@ function asRunner(raw) {
         labels: raw.labels.map((l) => l.name),
     };
 }
+/**
+ * bearer makes a client send `Authorization: Bearer <token>`, the scheme GitHub documents for
+ * every kind of token, where Octokit writes `token …` (and `bearer …` for a JWT): one spelling
+ * for proxies and audit logs, the one the runner image always sent.
+ */
+function bearer(client) {
+    const send = client.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch;
+    client.request = client.request.defaults({
+        request: {
+            fetch: (url, init) => {
+                const headers = new Headers(init.headers);
+                const value = headers.get('authorization');
+                if (value)
+                    headers.set('authorization', value.replace(/^(token|bearer) /i, 'Bearer '));
+                return send(url, { ...init, headers });
+            },
+        },
+    });
+    return client;
+}
 /** RunnerRegistry registers, finds and removes the self-hosted runners of one scope. */
 class RunnerRegistry {
     scope;
@@ -179,14 +199,17 @@ class RunnerRegistry {
      * repository, to that repository. Every credential is masked.
      */
     static async connect(credential, scope, options = {}) {
-        const clientOptions = options.apiUrl ? { apiUrl: options.apiUrl } : {};
+        const clientOptions = {
+            ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+            ...(options.retries === undefined ? {} : { retries: options.retries }),
+        };
         if (credential.kind === 'token') {
             (0,runtime/* setSecret */.Pq)(credential.token);
-            return new RunnerRegistry(getOctokit(credential.token, clientOptions), scope);
+            return new RunnerRegistry(bearer(getOctokit(credential.token, clientOptions)), scope);
         }
         (0,runtime/* setSecret */.Pq)(credential.privateKey);
         const jwt = appJwt(credential.appId, credential.privateKey);
-        const app = getOctokit(jwt, clientOptions);
+        const app = bearer(getOctokit(jwt, clientOptions));
         let installationId = credential.installationId;
         if (!installationId) {
             try {
@@ -210,7 +233,7 @@ class RunnerRegistry {
                     : { permissions: { organization_self_hosted_runners: 'write' } }),
             });
             (0,runtime/* setSecret */.Pq)(data.token);
-            return new RunnerRegistry(getOctokit(data.token, clientOptions), scope);
+            return new RunnerRegistry(bearer(getOctokit(data.token, clientOptions)), scope);
         }
         catch (error) {
             throw githubFailure(error, 'getting an installation token for the GitHub App', scope);
@@ -241,6 +264,22 @@ class RunnerRegistry {
         }
         (0,runtime/* setSecret */.Pq)(data.encoded_jit_config);
         return { runner: asRunner(data.runner), encodedJitConfig: data.encoded_jit_config };
+    }
+    /**
+     * runnerToken gets a short-lived token for the runner's own config.sh: `registration` to
+     * register it, `remove` to deregister it (the non-JIT way, as the runner image does). Masked.
+     */
+    async runnerToken(kind) {
+        let token;
+        try {
+            const { data } = await this.client.request(`POST /${scopePath(this.scope)}/actions/runners/${kind}-token`);
+            token = data.token;
+        }
+        catch (error) {
+            throw githubFailure(error, `getting a runner ${kind} token`, this.scope);
+        }
+        (0,runtime/* setSecret */.Pq)(token);
+        return token;
     }
     /** list returns the scope's runners, or only those named `name`, or carrying label `label`. */
     async list(filter = {}) {

@@ -63,6 +63,7 @@ __webpack_require__.d(__webpack_exports__, {
   selectorOf: () => (/* reexport */ selectorOf),
   setImages: () => (/* reexport */ setImages),
   splitDocuments: () => (/* reexport */ splitDocuments),
+  staleUnreadyPods: () => (/* reexport */ staleUnreadyPods),
   userFiles: () => (/* reexport */ userFiles),
   waitForRunner: () => (/* reexport */ waitForRunner)
 });
@@ -79,8 +80,8 @@ var promises_ = __webpack_require__(8500);
 var exec = __webpack_require__(8018);
 // EXTERNAL MODULE: ../../packages/core/src/pure/errors.ts
 var errors = __webpack_require__(5327);
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __webpack_require__(9103);
 ;// CONCATENATED MODULE: ../../packages/core/src/k8s/diagnose.ts
 // Why a rollout is stuck, read from what the cluster says: each unready pod's waiting or
 // terminated reason (ImagePullBackOff, CrashLoopBackOff, Unschedulable...), the recent events of
@@ -362,6 +363,25 @@ function currentRevisionPods(kind, workload, items) {
         return [];
     }
     return value ? pods.filter((p) => label(p, key) === value) : [];
+}
+/**
+ * staleUnreadyPods names the pods of a StatefulSet that belong to another revision than its
+ * update revision and are not ready. After `rollout undo`, the StatefulSet controller does not
+ * replace such a pod by itself (it waits for it to become ready first): they must be deleted
+ * (https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#forced-rollback).
+ * Empty until the controller has seen the workload's latest generation.
+ */
+function staleUnreadyPods(statefulSet, pods) {
+    if (!caughtUp(statefulSet))
+        return [];
+    const revision = str(obj(statefulSet['status'])['updateRevision']);
+    if (!revision)
+        return [];
+    return pods
+        .filter((p) => label(p, 'controller-revision-hash') !== revision &&
+        !isReady(p) &&
+        !obj(p['metadata'])['deletionTimestamp'])
+        .map((p) => str(obj(p['metadata'])['name']));
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/pure/redact.ts
@@ -1121,6 +1141,16 @@ function neededPermissions(objects, resourceOf, namespaceOf) {
             namespace,
             why: 'diagnose',
         });
+        // After rollout undo, a StatefulSet's pods of the failed revision are deleted (forced rollback).
+        if (o.kind === 'StatefulSet')
+            add({
+                resource: 'pods',
+                group: '',
+                namespaced: true,
+                verb: 'delete',
+                namespace,
+                why: 'wait',
+            });
     }
     return [...out.values()];
 }
@@ -1848,10 +1878,39 @@ async function diagnose(kubectl, w, selector) {
         (0,runtime/* info */.pq)(`  ${line}`);
     return { reason: headline(problems), events, logs };
 }
+/**
+ * replaceStuckPods deletes the pods of a StatefulSet's failed revision that never became ready,
+ * once the controller has taken the undo in: the controller only then recreates them from the
+ * restored revision (Kubernetes' documented "forced rollback").
+ */
+async function replaceStuckPods(kubectl, w, selector) {
+    const ns = ['--namespace', w.namespace];
+    for (let i = 0; i < 50; i++) {
+        const [sts] = await quietJson(kubectl, [refOf(w), ...ns]);
+        const generation = sts?.['metadata']?.generation;
+        const observed = sts?.['status']
+            ?.observedGeneration;
+        if (sts && observed !== undefined && generation !== undefined && observed >= generation) {
+            const stuck = staleUnreadyPods(sts, await quietJson(kubectl, ['pods', '--selector', selector, ...ns]));
+            if (!stuck.length)
+                return;
+            await kubectl.run(['delete', 'pod', ...stuck, ...ns, '--wait=false'], { inGroup: true });
+            (0,runtime/* info */.pq)(`${refOf(w)}: deleted ${stuck.join(', ')} of the failed revision, which a StatefulSet does not replace by itself`);
+            return;
+        }
+        await (0,promises_.setTimeout)(200);
+    }
+}
 async function rollBack(kubectl, w, selector, timeoutMs, ctx) {
     const ref = refOf(w);
     try {
-        await kubectl.run(['rollout', 'undo', ref, '--namespace', w.namespace], { inGroup: true });
+        // Silent, its lines echoed as they come: stdout and stderr (kubectl's warnings) stay in order.
+        await kubectl.run(['rollout', 'undo', ref, '--namespace', w.namespace], {
+            silent: true,
+            inGroup: true,
+            onStdoutLine: (line) => (0,runtime/* info */.pq)(line),
+            onStderrLine: (line) => (0,runtime/* info */.pq)(line),
+        });
     }
     catch (e) {
         if (e instanceof exec/* ExecError */.cI &&
@@ -1866,6 +1925,8 @@ async function rollBack(kubectl, w, selector, timeoutMs, ctx) {
         }
         throw e;
     }
+    if (w.kind === 'StatefulSet' && selector)
+        await replaceStuckPods(kubectl, w, selector);
     const waited = await waitFor(kubectl, w, selector, Date.now() + timeoutMs, ctx);
     if (!waited.ok)
         (0,runtime/* warning */.$e)(`${ref}: the rolled-back revision did not become ready either: ${waited.message}`);

@@ -9,44 +9,10 @@ import {
   saveState,
   setSecret,
 } from '@mlops-actions/core';
+import type { RunnerPodInputs, TolerationInput } from './inputs.ts';
 
 /** The state key under which main leaves the kubeconfig folder for the post step to remove. */
 export const KUBECONFIG_STATE = 'kubeconfig-dir';
-
-/** A toleration read from the `tolerations` input. */
-export interface TolerationInput {
-  key: string;
-  operator: 'Exists' | 'Equal';
-  value?: string;
-  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-}
-
-/** Every input of action.yml, read and checked once. */
-export interface RunnerPodInputs {
-  mode: 'start' | 'stop';
-  credential:
-    | { kind: 'token'; token: string }
-    | { kind: 'app'; appId: string; privateKey: string; installationId: string | undefined };
-  scope: 'repository' | 'organization';
-  runnerGroupId: number;
-  labels: string[];
-  kubeconfig: string | undefined;
-  context: string | undefined;
-  namespace: string;
-  /** Absolute path of the pod template, inside the workspace. */
-  podTemplate: string | undefined;
-  image: string | undefined;
-  cpu: string | undefined;
-  memory: string | undefined;
-  gpu: number | undefined;
-  gpuResource: string;
-  shmSize: string | undefined;
-  nodeSelector: Record<string, string>;
-  tolerations: TolerationInput[];
-  serviceAccount: string | undefined;
-  maxLifetimeSeconds: number | undefined;
-  timeoutMs: number;
-}
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

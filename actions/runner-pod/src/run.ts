@@ -30,7 +30,7 @@ import {
 } from '@mlops-actions/core/k8s';
 import { RunnerRegistry, type RunnerScope, runLabel } from '@mlops-actions/core/runners';
 import { parse } from 'yaml';
-import type { RunnerPodInputs } from './main.ts';
+import type { RunnerPodInputs } from './inputs.ts';
 
 function scopeOf(inputs: RunnerPodInputs, context: EventContext): RunnerScope {
   return inputs.scope === 'organization'

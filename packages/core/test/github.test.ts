@@ -1,5 +1,5 @@
+import { type LocalGitHub, startLocalGitHub } from '@mlops-actions/testkit/github';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { type LocalGitHub, startLocalGitHub } from '../../testkit/src/github/index.ts';
 import { getOctokit, httpStatus } from '../src/github.ts';
 
 let github: LocalGitHub;

@@ -1,5 +1,5 @@
+import { pullRequestEvent, pushEvent } from '@mlops-actions/testkit/events';
 import { describe, expect, test } from 'vitest';
-import { pullRequestEvent, pushEvent } from '../../testkit/src/events.ts';
 import {
   backoffDelay,
   codeBlock,

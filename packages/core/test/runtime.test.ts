@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parseFileCommands } from '@mlops-actions/testkit/harness';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   appendSummary,
   error,

@@ -29,9 +29,9 @@ import {
   startLocalGitHub,
   venvBin,
 } from '@mlops-actions/testkit';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // The smart-HTTP git server of the commit tests (GitHub's basic auth with x-access-token).
-import { type HttpRemote, startHttpRemote } from '../../core/test/commit/http-remote.ts';
+import { type HttpRemote, startHttpRemote } from '@mlops-actions/testkit/http-remote';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   checkReferences,
   checkSelfContained,

@@ -5,10 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  createExampleRepo,
-  exampleProjectEnv,
-} from '@mlops-actions/testkit/example-project';
+import { createExampleRepo, exampleProjectEnv } from '@mlops-actions/testkit/example-project';
 import { venvBin } from '@mlops-actions/testkit/python';
 
 const execFileAsync = promisify(execFile);

@@ -1104,7 +1104,6 @@ class inputs_Inputs {
 
 
 
-
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ../../packages/core/src/run.ts

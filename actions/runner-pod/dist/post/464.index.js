@@ -80,8 +80,8 @@ var promises_ = __webpack_require__(8500);
 var exec = __webpack_require__(8018);
 // EXTERNAL MODULE: ../../packages/core/src/pure/errors.ts
 var errors = __webpack_require__(5327);
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __webpack_require__(9103);
 ;// CONCATENATED MODULE: ../../packages/core/src/k8s/diagnose.ts
 // Why a rollout is stuck, read from what the cluster says: each unready pod's waiting or
 // terminated reason (ImagePullBackOff, CrashLoopBackOff, Unschedulable...), the recent events of
@@ -1904,7 +1904,13 @@ async function replaceStuckPods(kubectl, w, selector) {
 async function rollBack(kubectl, w, selector, timeoutMs, ctx) {
     const ref = refOf(w);
     try {
-        await kubectl.run(['rollout', 'undo', ref, '--namespace', w.namespace], { inGroup: true });
+        // Silent, its lines echoed as they come: stdout and stderr (kubectl's warnings) stay in order.
+        await kubectl.run(['rollout', 'undo', ref, '--namespace', w.namespace], {
+            silent: true,
+            inGroup: true,
+            onStdoutLine: (line) => (0,runtime/* info */.pq)(line),
+            onStderrLine: (line) => (0,runtime/* info */.pq)(line),
+        });
     }
     catch (e) {
         if (e instanceof exec/* ExecError */.cI &&

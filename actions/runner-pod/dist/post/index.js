@@ -1,4 +1,5 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import * as __WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__ from "./actions-core.js";
 /******/ var __webpack_modules__ = ({
 
 /***/ 8018:
@@ -16,7 +17,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5327);
 /* harmony import */ var _pure_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8217);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(224);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
 
 
 
@@ -246,8 +247,9 @@ function displayFolder(folder) {
 }
 /**
  * logFailure writes what a failed tool did where a person reads it: the full command line, how it
- * ended, and its output (all of it when it was not echoed, its last lines otherwise), in a log group
- * of its own unless the caller has one open. The error itself stays one line.
+ * ended, and (for a silent call, whose output was not echoed) its output, indented so that no line
+ * of it is taken for a workflow command; in a log group of its own unless the caller has one open.
+ * The error itself stays one line.
  */
 function logFailure(shown, error, options) {
     const how = error.exitCode === null ? 'ended without an exit code' : `exit code ${error.exitCode}`;
@@ -260,7 +262,7 @@ function logFailure(shown, error, options) {
             .filter((l) => l.trim());
         if (all.length > 400)
             lines.push(`(${all.length - 400} earlier lines left out)`);
-        lines.push(...all.slice(-400));
+        lines.push(...all.slice(-400).map((l) => `  ${l}`));
     }
     const body = `${lines.join('\n')}\n`;
     if (options.inGroup || options.group) {
@@ -303,7 +305,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* reexport */ runtime/* warning */.$e)
 });
 
-// UNUSED EXPORTS: ExecError, FileParseError, Git, InputError, Inputs, backoffDelay, codeBlock, debug, details, displayCommand, error, escapeCell, escapeData, escapeProperty, eventContext, exec, exportVariable, failureLine, findUp, fitSections, formatCommand, formatKeyValue, hiddenMarker, isDebug, issueCommand, knownSecrets, lastLines, link, notice, parseBoolean, parseDuration, parseEnum, parseErrorMessage, parseInteger, parseList, readContext, readEventPayload, readPullRequest, redact, redactSecrets, redactUrl, resolveInside, retry, saveState, setSecret, shortCommand
+// UNUSED EXPORTS: ExecError, FileParseError, Git, InputError, Inputs, backoffDelay, codeBlock, debug, details, displayCommand, error, escapeCell, eventContext, exec, exportVariable, failureLine, findUp, fitSections, hiddenMarker, isDebug, knownSecrets, lastLines, link, notice, parseBoolean, parseDuration, parseEnum, parseErrorMessage, parseInteger, parseList, readContext, readEventPayload, readPullRequest, redact, redactSecrets, redactUrl, resolveInside, retry, saveState, setSecret, shortCommand
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -446,11 +448,14 @@ class Git {
     }
 }
 
+// EXTERNAL MODULE: external "./actions-core.js"
+var external_actions_core_js_ = __nccwpck_require__(9945);
 // EXTERNAL MODULE: ../../packages/core/src/pure/inputs.ts
 var inputs = __nccwpck_require__(7657);
-// EXTERNAL MODULE: ../../packages/core/src/runtime.ts + 1 modules
-var runtime = __nccwpck_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __nccwpck_require__(9103);
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
+
 
 
 
@@ -464,6 +469,9 @@ class Inputs {
     }
     /** raw returns an input as the runner passes it (INPUT_<NAME>, spaces as underscores), trimmed. */
     raw(name) {
+        // @actions/core reads the process's own environment; tests hand in a plain object instead.
+        if (this.env === process.env)
+            return getInput(name);
         return (this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     }
     /** string returns an input, or throws when a required one is empty. */
@@ -522,7 +530,6 @@ class Inputs {
 var markdown = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ../../packages/core/src/pure/index.ts
 // Pure modules: no @actions/* imports, no process state; tested with plain values.
-
 
 
 
@@ -861,83 +868,33 @@ function redactSecrets(text, secrets) {
 
 /***/ }),
 
-/***/ 224:
+/***/ 9103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  fe: () => (/* binding */ appendSummary),
-  Yz: () => (/* binding */ debug),
-  z3: () => (/* binding */ error),
-  Gu: () => (/* binding */ getState),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
-  E$: () => (/* binding */ runtime_redact),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: exportVariable, issueCommand, knownSecrets, notice, saveState
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ../../packages/core/src/pure/commands.ts
-/** escapeData escapes a workflow command's message the way the runner unescapes it. */
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** escapeProperty escapes a workflow command's property value (also `:` and `,`). */
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** formatCommand renders a `::name props::message` workflow command line. */
-function formatCommand(name, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-/** formatKeyValue renders a `name<<delimiter` block for GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV. */
-function formatKeyValue(name, value, delimiter) {
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`the value of '${name}' contains the delimiter ${delimiter}`);
-    }
-    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/pure/redact.ts
-var redact = __nccwpck_require__(8217);
-;// CONCATENATED MODULE: ../../packages/core/src/runtime.ts
-// The runner's workflow-command protocol (inputs, outputs, state, logs, groups, masks, summary).
-// @actions/core implements the same protocol, but its bundle pulls in an HTTP client and costs
-// ~45 ms of cold start on every step (measured: 70 ms against 26 ms for `node -e ''` on Node 24).
-// This file writes the same commands and files (the tests check it against @actions/core).
-// Heavy built-ins (node:crypto, node:child_process) are reached only when needed, for the same reason.
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   _o: () => (/* binding */ isDebug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony exports knownSecrets, saveState, exportVariable, notice */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9945);
+/* harmony import */ var _pure_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8217);
+// The runner's protocol (outputs, state, logs, groups, masks, summary) through @actions/core, with
+// two things it does not do: a registry of the masked values, so that our own messages (exec's
+// errors, the failure line) hide them too, and the summary appended in order without awaiting.
+// @actions/core's cold start is kept low in the bundling, not here: scripts/build-action.mjs
+// leaves out its OIDC client (and the HTTP stack behind it), which no action calls.
 
 
 const secrets = new Set();
-function write(line, mask = true) {
-    process.stdout.write((mask ? (0,redact/* redactSecrets */.f)(line, secrets) : line) + external_node_os_.EOL);
-}
-/** issueCommand prints one `::name props::message` workflow command. */
-function issueCommand(name, properties, message) {
-    write(formatCommand(name, properties, message));
-}
-function appendFileCommand(variable, name, value) {
-    const file = process.env[variable];
-    if (!file)
-        return false;
-    (0,external_node_fs_.appendFileSync)(file, formatKeyValue(name, value, `ghadelimiter_${globalThis.crypto.randomUUID()}`), 'utf8');
-    return true;
-}
 /** setSecret masks a value (and each of its lines) in the log and in our own messages. */
 function setSecret(value) {
     if (!value)
@@ -946,94 +903,109 @@ function setSecret(value) {
         if (part.trim().length < 3 || secrets.has(part))
             continue;
         secrets.add(part);
-        write(formatCommand('add-mask', {}, part), false);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(part);
     }
 }
 /** redact hides every value registered with setSecret. */
-function runtime_redact(text) {
-    return (0,redact/* redactSecrets */.f)(text, secrets);
+function redact(text) {
+    return (0,_pure_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(text, secrets);
 }
 /** knownSecrets lists the values registered with setSecret, for tools that redact their own output. */
 function knownSecrets() {
     return [...secrets];
 }
-/** setOutput sets a step output through GITHUB_OUTPUT; objects are written as JSON. */
+/** setOutput sets a step output, masked; objects are written as JSON. */
 function setOutput(name, value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (!appendFileCommand('GITHUB_OUTPUT', name, runtime_redact(text))) {
-        write('');
-        issueCommand('set-output', { name }, runtime_redact(text));
-    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, redact(typeof value === 'string' ? value : JSON.stringify(value)));
 }
 /** saveState keeps a value for this action's post step (read back with getState). */
 function saveState(name, value) {
-    if (!appendFileCommand('GITHUB_STATE', name, value))
-        issueCommand('save-state', { name }, value);
+    core.saveState(name, value);
 }
 /** getState reads a value saved by saveState in the main step. */
 function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(name);
 }
 /** exportVariable sets an environment variable for this and the following steps. */
 function exportVariable(name, value) {
-    process.env[name] = value;
-    if (!appendFileCommand('GITHUB_ENV', name, value))
-        issueCommand('set-env', { name }, value);
+    core.exportVariable(name, value);
 }
 /** isDebug tells whether step debug logging is on (re-run with debug, or ACTIONS_STEP_DEBUG). */
 function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.isDebug();
 }
 /** debug logs a line shown only under step debug. */
 function debug(message) {
-    issueCommand('debug', {}, message);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(redact(message));
 }
 /** info logs a plain line. */
 function info(message) {
-    write(message);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(redact(message));
 }
-function annotation(kind, message, props) {
-    issueCommand(kind, {
+// Only the properties given: @actions/core prints `::warning ::` for an object of undefined ones.
+function annotation(props) {
+    const all = {
         title: props.title,
         file: props.file,
-        line: props.line,
+        startLine: props.line,
         endLine: props.endLine,
-        col: props.col,
+        startColumn: props.col,
         endColumn: props.endColumn,
-    }, message);
+    };
+    return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined && v !== ''));
 }
 /** notice logs a notice annotation. */
 function notice(message, props = {}) {
-    annotation('notice', message, props);
+    core.notice(redact(message), annotation(props));
 }
 /** warning logs a warning annotation. */
 function warning(message, props = {}) {
-    annotation('warning', message, props);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(redact(message), annotation(props));
 }
 /** error logs an error annotation (it does not fail the step by itself). */
 function error(message, props = {}) {
-    annotation('error', message, props);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(redact(message), annotation(props));
 }
 /** group runs `fn` inside a collapsible log group, so a run's log reads like a table of contents. */
-async function group(title, fn) {
-    issueCommand('group', {}, title);
-    try {
-        return await fn();
-    }
-    finally {
-        issueCommand('endgroup', {}, '');
-    }
+function group(title, fn) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(redact(title), fn);
 }
-/** appendSummary adds Markdown to the job summary page; a no-op outside a runner. */
+// core.summary is one shared buffer written asynchronously: two writes in flight would both
+// append it, so each block is added and written only after the previous write has finished.
+let summaryWrites = Promise.resolve();
+/**
+ * appendSummary adds Markdown to the job summary page (a no-op outside a runner). Callers need
+ * not await it: blocks are written in call order, and Node finishes the writes before it exits.
+ */
 function appendSummary(markdown) {
-    const file = process.env['GITHUB_STEP_SUMMARY'];
-    if (!file) {
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
         debug('GITHUB_STEP_SUMMARY is not set: the job summary is skipped');
-        return;
+        return summaryWrites;
     }
-    (0,external_node_fs_.appendFileSync)(file, `${runtime_redact(markdown).replace(/\n*$/, '')}\n\n`, 'utf8');
+    const block = `${redact(markdown).replace(/\n*$/, '')}\n`;
+    summaryWrites = summaryWrites.then(async () => {
+        try {
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(block, true).write();
+        }
+        catch (thrown) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.emptyBuffer();
+            warning(`the job summary could not be written: ${String(thrown)}`);
+        }
+    });
+    return summaryWrites;
 }
 
+
+/***/ }),
+
+/***/ 9945:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["debug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.debug), ["error"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.error), ["getState"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.getState), ["group"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.group), ["info"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.info), ["isDebug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.isDebug), ["setOutput"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.setOutput), ["setSecret"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.setSecret), ["summary"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.summary), ["warning"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__.warning) });
 
 /***/ }),
 
@@ -1174,13 +1146,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -1499,8 +1464,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 7 modules
 var src = __nccwpck_require__(7604);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/main.ts
 
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { venvBin } from '@mlops-actions/testkit/python';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { archiveFormat, readModelArchive } from '../../src/bentoml/archive.ts';
 import { sameModelInfo } from '../../src/bentoml/messages.ts';
 

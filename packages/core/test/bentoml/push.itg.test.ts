@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   type LocalRegistry,
   type RetryProxy,
@@ -13,6 +12,7 @@ import {
   startRetryProxy,
   testCertificate,
 } from '@mlops-actions/testkit/registry';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { login, pushAll, type RetryPolicy } from '../../src/bentoml/image.ts';
 import { ActionError } from '../../src/pure/errors.ts';
 

@@ -1,10 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { type LocalGitHub, startLocalGitHub, verifyAppJwt } from '@mlops-actions/testkit/github';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import {
-  type LocalGitHub,
-  startLocalGitHub,
-  verifyAppJwt,
-} from '../../../testkit/src/github/index.ts';
 import { ActionError } from '../../src/pure/errors.ts';
 import { appJwt, RunnerRegistry, type RunnerScope, runLabel } from '../../src/runners/index.ts';
 
