@@ -156,20 +156,38 @@ export function describeCloudRemote(name: string, start: () => Promise<CloudFixt
       expect(result.logWithoutMasks).not.toContain(fixture.secret);
     });
 
-    test('data missing from the remote is recomputed: the stages that made it run again', async () => {
-      // DVC's `repro --pull` pulls what it can and runs the stages whose data it still lacks; the
-      // summary says which ran. Every data object is deleted: prepare must run again.
+    test('data missing from the remote stops the step before the stage that made it runs again', async () => {
+      // DVC's `repro --pull` says "Unable to pull data for stage" and runs the stage at once; the
+      // step stops it there, names the stage and the remote, and runs nothing.
       const prepared = (await fixture.objects()).filter((o) => o.includes('/files/md5/'));
       for (const object of prepared) await fixture.deleteObject(object);
+      const workspace = await freshClone(published, 'missing');
+      const result = await runAction({ action: repro, workspace, env: published.actionEnv });
+      expect(result.exitCode).toBe(1);
+      expect(failure(result)).toMatch(
+        /^dvc-repro failed: the DVC remote '[^']+' does not hold the outputs of stage 'prepare', which nothing else changed; .*stopped before it ran\. Push those outputs with 'dvc push'/,
+      );
+      expect(result.log).not.toMatch(/Running stage 'prepare'/);
+    });
+
+    test('with on-pull-failure: recompute, data missing from the remote is recomputed with a warning', async () => {
       const result = await runAction({
         action: repro,
-        workspace: await freshClone(published, 'missing'),
+        workspace: await freshClone(published, 'missing-recompute'),
         env: published.actionEnv,
+        inputs: { 'on-pull-failure': 'recompute' },
       });
       expect(result.annotations.filter((a) => a.level === 'error')).toEqual([]);
       expect(result.exitCode).toBe(0);
       expect(json(result.outputs['stages-run'])).toContain('prepare');
       expect(result.summary).toMatch(/\| prepare \| ran \|/);
+      expect(
+        result.annotations.filter((a) => a.level === 'warning').map((a) => a.message),
+      ).toContainEqual(
+        expect.stringMatching(
+          /does not hold the outputs of stages? 'prepare'.*: recomputed \(on-pull-failure: recompute\)/,
+        ),
+      );
     });
   });
 }

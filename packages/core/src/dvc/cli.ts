@@ -152,12 +152,16 @@ export async function runDvc(
     /** The caller has a log group open (a failure's output is written there). */
     inGroup?: boolean;
     signal?: AbortSignal;
+    /** Called with each line as DVC prints it (to stop it early, with `signal`). */
+    onLine?: (text: string) => void;
   },
 ): Promise<DvcRun> {
   const lines: LogLine[] = [];
   const startedAt = performance.now();
-  const record = (stream: LogLine['stream']) => (text: string) =>
+  const record = (stream: LogLine['stream']) => (text: string) => {
     lines.push({ text, stream, at: performance.now() });
+    options.onLine?.(text);
+  };
   try {
     const result = await exec(cli.executable, args, {
       cwd: options.cwd,
@@ -198,6 +202,8 @@ export async function runDvcWithRetry(
     /** The remote the command talks to, named in the retry warnings. */
     remote?: DvcRemote;
     inGroup?: boolean;
+    signal?: AbortSignal;
+    onLine?: (text: string) => void;
   },
 ): Promise<{ run: DvcRun; attempts: number }> {
   let last: DvcRun | undefined;
@@ -206,6 +212,8 @@ export async function runDvcWithRetry(
     async () => {
       tries++;
       last = await runDvc(cli, args, options);
+      // A run the caller stopped is not retried.
+      if (options.signal?.aborted) return undefined;
       return last.error instanceof ExecError ? transientCause(outputOf(last)) : undefined;
     },
     { ...options, what: `\`dvc ${args[0]}\`` },

@@ -195,12 +195,24 @@ export async function reproduce(
   );
 
   const args = reproArgs({ ...options, pull });
+  // DVC pulls an otherwise unchanged stage's outputs, and when the remote lacks them it says
+  // "Unable to pull data for stage: '…'" and runs the stage at once: hours of training where a
+  // pull was asked for. Stop it there, unless on-pull-failure says to recompute.
+  const unpulled: string[] = [];
+  const stop = new AbortController();
+  const onLine = (text: string) => {
+    const stage = /^Unable to pull data for stage: '(.+)'\s*$/.exec(text)?.[1];
+    if (!stage) return;
+    unpulled.push(stage);
+    if (options.onPullFailure !== 'recompute') stop.abort();
+  };
   const attempt = () =>
     group(`dvc ${args.join(' ')}`, () =>
       runDvcWithRetry(options.dvc, args, {
         cwd: wd,
         attempts: options.attempts,
         inGroup: true,
+        ...(pull ? { onLine, signal: stop.signal } : {}),
         ...(remote ? { remote } : {}),
         ...(options.retryBaseMs === undefined ? {} : { baseMs: options.retryBaseMs }),
         ...(options.env ? { env: options.env } : {}),
@@ -211,6 +223,22 @@ export async function reproduce(
     : await attempt();
   const { run, attempts } = outcome;
   const log = parseReproLog(run.lines, run.endedAt);
+  const where = remote ? `the DVC remote '${remote.name}'` : 'the DVC remote';
+  const stages = `stage${unpulled.length > 1 ? 's' : ''} ${unpulled.map((s) => `'${s}'`).join(', ')}`;
+  if (stop.signal.aborted) {
+    throw new DvcError(
+      `${where} does not hold the outputs of ${stages}, which nothing else changed; DVC would run it again instead of pulling, so it was stopped before it ran`,
+      run.lines.map((l) => l.text).filter((t) => /cache files|^md5: |^Unable to pull/.test(t)),
+      {
+        hint: "Push those outputs with 'dvc push' from where they were made (a stage's outputs with cache: false never reach the remote), or set on-pull-failure: recompute to run the stage",
+      },
+    );
+  }
+  if (unpulled.length > 0) {
+    warning(
+      `${where} does not hold the outputs of ${stages}: recomputed (on-pull-failure: recompute); push them with 'dvc push' to save the next run that time`,
+    );
+  }
 
   if (run.error) {
     const remotes = await readRemotes(options.dvc, wd);
