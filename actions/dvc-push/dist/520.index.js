@@ -840,7 +840,10 @@ function dvcEnv(extra = {}) {
 async function runDvc(cli, args, options) {
     const lines = [];
     const startedAt = performance.now();
-    const record = (stream) => (text) => lines.push({ text, stream, at: performance.now() });
+    const record = (stream) => (text) => {
+        lines.push({ text, stream, at: performance.now() });
+        options.onLine?.(text);
+    };
     try {
         const result = await (0,exec/* exec */.m0)(cli.executable, args, {
             cwd: options.cwd,
@@ -877,6 +880,9 @@ async function runDvcWithRetry(cli, args, options) {
     return retryTransient(async () => {
         tries++;
         last = await runDvc(cli, args, options);
+        // A run the caller stopped is not retried.
+        if (options.signal?.aborted)
+            return undefined;
         return last.error instanceof exec/* ExecError */.cI ? transientCause(outputOf(last)) : undefined;
     }, { ...options, what: `\`dvc ${args[0]}\`` }).then(() => ({ run: last, attempts: tries }));
 }
@@ -1857,10 +1863,24 @@ async function reproduce(options, plan = planRepro(options)) {
     // Asked a tick later, so that DVC, the long pole, is started first.
     const statusBefore = new Promise((tick) => setTimeout(tick, 0)).then(() => lockStatus(project, textsBefore).catch(() => undefined));
     const args = reproArgs({ ...options, pull });
+    // DVC pulls an otherwise unchanged stage's outputs, and when the remote lacks them it says
+    // "Unable to pull data for stage: '…'" and runs the stage at once: hours of training where a
+    // pull was asked for. Stop it there, unless on-pull-failure says to recompute.
+    const unpulled = [];
+    const stop = new AbortController();
+    const onLine = (text) => {
+        const stage = /^Unable to pull data for stage: '(.+)'\s*$/.exec(text)?.[1];
+        if (!stage)
+            return;
+        unpulled.push(stage);
+        if (options.onPullFailure !== 'recompute')
+            stop.abort();
+    };
     const attempt = () => (0,runtime/* group */.Os)(`dvc ${args.join(' ')}`, () => runDvcWithRetry(options.dvc, args, {
         cwd: wd,
         attempts: options.attempts,
         inGroup: true,
+        ...(pull ? { onLine, signal: stop.signal } : {}),
         ...(remote ? { remote } : {}),
         ...(options.retryBaseMs === undefined ? {} : { baseMs: options.retryBaseMs }),
         ...(options.env ? { env: options.env } : {}),
@@ -1870,6 +1890,16 @@ async function reproduce(options, plan = planRepro(options)) {
         : await attempt();
     const { run, attempts } = outcome;
     const log = parseReproLog(run.lines, run.endedAt);
+    const where = remote ? `the DVC remote '${remote.name}'` : 'the DVC remote';
+    const stages = `stage${unpulled.length > 1 ? 's' : ''} ${unpulled.map((s) => `'${s}'`).join(', ')}`;
+    if (stop.signal.aborted) {
+        throw new DvcError(`${where} does not hold the outputs of ${stages}, which nothing else changed; DVC would run it again instead of pulling, so it was stopped before it ran`, run.lines.map((l) => l.text).filter((t) => /cache files|^md5: |^Unable to pull/.test(t)), {
+            hint: "Push those outputs with 'dvc push' from where they were made (a stage's outputs with cache: false never reach the remote), or set on-pull-failure: recompute to run the stage",
+        });
+    }
+    if (unpulled.length > 0) {
+        (0,runtime/* warning */.$e)(`${where} does not hold the outputs of ${stages}: recomputed (on-pull-failure: recompute); push them with 'dvc push' to save the next run that time`);
+    }
     if (run.error) {
         const remotes = await readRemotes(options.dvc, wd);
         const failedStage = log.failure

@@ -2142,6 +2142,25 @@ class Scratch {
         const found = new Map();
         if (!treeish || paths.length === 0)
             return found;
+        if (paths.every((path) => !path.includes('/'))) {
+            // Top-level files (the common dvc.lock): the root tree names them, and it comes with their
+            // contents, which are read next, in one cat-file.
+            const root = `${treeish}^{tree}`;
+            const objects = await this.readObjects([root, ...paths.map((path) => `${treeish}:${path}`)]);
+            const tree = objects.get(root);
+            if (tree?.type === 'tree') {
+                const wanted = new Set(paths);
+                for (const entry of parseTree(tree.bytes, tree.oid.length / 2)) {
+                    if (wanted.has(entry.path))
+                        found.set(entry.path, entry);
+                }
+                for (const object of objects.values()) {
+                    if (object.type === 'blob')
+                        this.objects.set(object.oid, object);
+                }
+                return found;
+            }
+        }
         const { stdout } = await this.git.exec([
             '--literal-pathspecs',
             'ls-tree',
@@ -2390,10 +2409,16 @@ function classifyPushFailure(stdout, stderr) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/commit/branch.ts
 // commitFilesToBranch: put files on a branch of a remote, safely under races. The commit is built
-// with plumbing (a temporary index, commit-tree), so the work tree, the index and HEAD of the
-// repository it runs in are never touched, and the branch need not be the checked-out one. When
-// the push is rejected because someone pushed first, the change is rebased onto the new tip with a
-// three-way merge of each file and pushed again after a jittered backoff. Never a force push.
+// with plumbing (mktree or a temporary index, commit-tree), so the work tree, the index and HEAD of
+// the repository it runs in are never touched, and the branch need not be the checked-out one.
+// Every push is conditional on the branch still being the new commit's parent (a lease on the
+// parent: a fast-forward by construction, never a forced update). When it is refused because
+// someone pushed first, the change is rebased onto the new tip with a three-way merge of each file
+// and pushed again after a jittered backoff.
+//
+// The steps, one function each, composed by publishWithRetries: locate (where, which remote, which
+// start), readContents, fetchTip (skipped on the first try when `start` is known), buildFirst/build,
+// placeOnTip (rebase or conflict), publish (push or createCommitOnBranch), published.
 
 
 
@@ -2430,6 +2455,7 @@ class CommitConflictError extends errors/* ActionError */.lZ {
     }
 }
 const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const FULL_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function fileMap(files) {
     return files instanceof Map ? new Map(files) : new Map(Object.entries(files));
 }
@@ -2562,8 +2588,11 @@ async function build(run, baseCommit) {
  */
 async function buildFirst(run, tip, prebuilt) {
     const { options, git, branch } = run;
-    if (options.start && !run.startCommit)
-        run.startCommit = await git.revParse(options.start);
+    if (options.start && !run.startCommit) {
+        // A full commit id that the branch tip is needs no look-up (a pull request head, most often).
+        run.startCommit =
+            options.start === tip && FULL_ID.test(tip) ? tip : await git.revParse(options.start);
+    }
     const start = run.startCommit;
     if (tip && options.start) {
         if (!(start && (start === tip || (await isAncestor(git, start, tip))))) {
