@@ -31,6 +31,7 @@ import {
   testCertificate,
 } from '@mlops-actions/testkit';
 import { parse, parseDocument } from 'yaml';
+import { git, pushPullRequestRefs } from './git.ts';
 import {
   imagesFromOrigin,
   JobRecorder,
@@ -131,21 +132,6 @@ const REPOSITORY = 'octo-org/digits';
 const BRANCH = 'tune-model';
 const WORKFLOWS = join(repoRoot, 'examples', 'workflows');
 
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, {
-    cwd,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Data Scientist',
-      GIT_AUTHOR_EMAIL: 'scientist@example.com',
-      GIT_COMMITTER_NAME: 'Data Scientist',
-      GIT_COMMITTER_EMAIL: 'scientist@example.com',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout.trim();
-}
-
 /** jobTokens mints one local GitHub token per workflow job, with exactly that job's permissions. */
 function jobTokens(workflowFile: string, prefix: string): Record<string, LocalTokenOptions> {
   const workflow = parse(readFileSync(workflowFile, 'utf8')) as {
@@ -244,25 +230,7 @@ export async function runDemo(
   await git(workDir, 'push', '-q', 'origin', BRANCH);
   const headSha = await git(workDir, 'rev-parse', 'HEAD');
   // GitHub keeps refs/pull/N/head and a test merge refs/pull/N/merge for every pull request.
-  const mergeSha = await git(
-    workDir,
-    'commit-tree',
-    `${headSha}^{tree}`,
-    '-p',
-    baseSha,
-    '-p',
-    headSha,
-    '-m',
-    `Merge ${headSha} into ${baseSha}`,
-  );
-  await git(
-    workDir,
-    'push',
-    '-q',
-    'origin',
-    `${headSha}:refs/pull/1/head`,
-    `${mergeSha}:refs/pull/1/merge`,
-  );
+  const mergeSha = await pushPullRequestRefs(workDir, { number: 1, baseSha, headSha: headSha });
   progress.step(
     `pull request #1: ${BRANCH} (${headSha.slice(0, 7)}) into main; merge ref ${mergeSha.slice(0, 7)}`,
   );
@@ -351,25 +319,7 @@ export async function runDemo(
     await git(workDir, 'commit', '-q', '-am', `Double the learning rate to ${rate * 2}`);
     await git(workDir, 'push', '-q', 'origin', BRANCH);
     const headSha2 = await git(workDir, 'rev-parse', 'HEAD');
-    const mergeSha2 = await git(
-      workDir,
-      'commit-tree',
-      `${headSha2}^{tree}`,
-      '-p',
-      baseSha,
-      '-p',
-      headSha2,
-      '-m',
-      `Merge ${headSha2} into ${baseSha}`,
-    );
-    await git(
-      workDir,
-      'push',
-      '-q',
-      'origin',
-      `+${headSha2}:refs/pull/1/head`,
-      `+${mergeSha2}:refs/pull/1/merge`,
-    );
+    const mergeSha2 = await pushPullRequestRefs(workDir, { number: 1, baseSha, headSha: headSha2 });
     const pull = github.state.pullRequests.find((p) => p.number === 1)!;
     pull.head.sha = headSha2;
     progress.step(

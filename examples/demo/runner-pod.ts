@@ -26,6 +26,7 @@ import {
   startLocalGitHub,
 } from '@mlops-actions/testkit';
 import { parse, parseDocument } from 'yaml';
+import { git, pushPullRequestRefs } from './git.ts';
 
 const run = promisify(execFile);
 const REPOSITORY = 'octo-org/digits';
@@ -49,21 +50,6 @@ export interface RunnerPodDemoResult {
   podEvents: string[];
   /** Why the demo did not run, when it could not. */
   skipped: string | undefined;
-}
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, {
-    cwd,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Data Scientist',
-      GIT_AUTHOR_EMAIL: 'scientist@example.com',
-      GIT_COMMITTER_NAME: 'Data Scientist',
-      GIT_COMMITTER_EMAIL: 'scientist@example.com',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout.trim();
 }
 
 /** jobTokens mints one token per job with exactly its `permissions:`, plus the runner admin's. */
@@ -180,25 +166,7 @@ export async function runRunnerPodDemo(
   await git(workDir, 'commit', '-q', '-am', 'Train for fewer epochs on the GPU runner');
   await git(workDir, 'push', '-q', 'origin', BRANCH);
   const headSha = await git(workDir, 'rev-parse', 'HEAD');
-  const mergeSha = await git(
-    workDir,
-    'commit-tree',
-    `${headSha}^{tree}`,
-    '-p',
-    baseSha,
-    '-p',
-    headSha,
-    '-m',
-    `Merge ${headSha} into ${baseSha}`,
-  );
-  await git(
-    workDir,
-    'push',
-    '-q',
-    'origin',
-    `${headSha}:refs/pull/1/head`,
-    `${mergeSha}:refs/pull/1/merge`,
-  );
+  const mergeSha = await pushPullRequestRefs(workDir, { number: 1, baseSha, headSha: headSha });
   progress.step(`pull request #1: ${BRANCH} (${headSha.slice(0, 7)}) into main`);
 
   const cluster = await startCluster({

@@ -281,7 +281,11 @@ describe('refusals: one clear line, nothing pushed, nothing tagged', () => {
   });
 
   test('failing tests', async () => {
-    const failing = [node, '-e', "console.error('1 passed, 1 failed'); process.exit(1)"];
+    const failing = [
+      node,
+      '-e',
+      "console.error('stand-in for npm test: a test failed'); process.exit(1)",
+    ];
     await expectRefusal(
       () => release(options('1.4.0', { testCommand: failing })),
       /the tests failed \(.* exited 1\): fix them, then release/,

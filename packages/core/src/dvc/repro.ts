@@ -26,7 +26,7 @@ import {
 } from './cli.ts';
 import { type DvcRemote, describeRemote, remoteKind } from './config.ts';
 import { DvcError, explainDvcFailure, isRemoteAccessProblem, transientCause } from './errors.ts';
-import { classifyStages, lockName, type ReproResult } from './lock.ts';
+import { classifyStages, lockName, lockOutputs, type ReproResult } from './lock.ts';
 import { parseReproLog, type ReproLog } from './log.ts';
 import {
   checkParams,
@@ -197,12 +197,13 @@ export async function reproduce(
   const args = reproArgs({ ...options, pull });
   // DVC pulls an otherwise unchanged stage's outputs, and when the remote lacks them it says
   // "Unable to pull data for stage: '…'" and runs the stage at once: hours of training where a
-  // pull was asked for. Stop it there, unless on-pull-failure says to recompute.
+  // pull was asked for. Stop it there, unless on-pull-failure says to recompute. DVC says the same
+  // of a stage that never ran (no dvc.lock entry, nothing to pull): that one just runs.
   const unpulled: string[] = [];
   const stop = new AbortController();
   const onLine = (text: string) => {
     const stage = /^Unable to pull data for stage: '(.+)'\s*$/.exec(text)?.[1];
-    if (!stage) return;
+    if (!stage || lockOutputs(lockBefore.get(lockName(stage))).length === 0) return;
     unpulled.push(stage);
     if (options.onPullFailure !== 'recompute') stop.abort();
   };
