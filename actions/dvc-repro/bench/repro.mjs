@@ -45,7 +45,9 @@ let lastWorkspace = '';
 for (let i = 0; i < coldRounds; i++) {
   // Loaded here: with BENCH_COLD_ROUNDS=0 only the overhead below is measured.
   const { startCacheServer } = await import('../test/cache-server.ts');
-  const server = await startCacheServer();
+  const { startAzurite } = await import('@mlops-actions/testkit/azurite');
+  const azurite = await startAzurite();
+  const server = await startCacheServer(azurite);
   try {
     const workspace = await freshClone(published, 'bench-cold');
     const c = await timed(() =>
@@ -71,6 +73,7 @@ for (let i = 0; i < coldRounds; i++) {
     lastWorkspace = workspace;
   } finally {
     await server.stop();
+    await azurite.stop();
   }
 }
 if (coldRounds > 0) {

@@ -87,11 +87,10 @@ const TWIRP_STATUS: Record<string, number> = {
 };
 
 class TwirpError extends Error {
-  constructor(
-    readonly code: string,
-    msg: string,
-  ) {
+  readonly code: string;
+  constructor(code: string, msg: string) {
     super(msg);
+    this.code = code;
   }
 }
 

@@ -1844,12 +1844,13 @@ async function reproduce(options, plan = planRepro(options)) {
     const args = reproArgs({ ...options, pull });
     // DVC pulls an otherwise unchanged stage's outputs, and when the remote lacks them it says
     // "Unable to pull data for stage: '…'" and runs the stage at once: hours of training where a
-    // pull was asked for. Stop it there, unless on-pull-failure says to recompute.
+    // pull was asked for. Stop it there, unless on-pull-failure says to recompute. DVC says the same
+    // of a stage that never ran (no dvc.lock entry, nothing to pull): that one just runs.
     const unpulled = [];
     const stop = new AbortController();
     const onLine = (text) => {
         const stage = /^Unable to pull data for stage: '(.+)'\s*$/.exec(text)?.[1];
-        if (!stage)
+        if (!stage || lockOutputs(lockBefore.get(lockName(stage))).length === 0)
             return;
         unpulled.push(stage);
         if (options.onPullFailure !== 'recompute')
