@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
@@ -8,6 +8,7 @@ import {
   SASProtocol,
   StorageSharedKeyCredential,
 } from '@azure/storage-blob';
+import { stopChild, waitForLine } from './child.ts';
 import { scratchDir } from './tmp.ts';
 
 /**
@@ -86,7 +87,16 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: location },
   );
-  const port = await waitForPort(child, options.startTimeoutMs ?? 30_000);
+  const port = Number(
+    (
+      await waitForLine(
+        child,
+        /listens on http:\/\/127\.0\.0\.1:(\d+)/,
+        'Azurite',
+        options.startTimeoutMs ?? 30_000,
+      )
+    )[1],
+  );
   const blobEndpoint = `http://127.0.0.1:${port}/${azuriteAccount.name}`;
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=${azuriteAccount.name};AccountKey=${azuriteAccount.key};BlobEndpoint=${blobEndpoint};`;
   const credential = new StorageSharedKeyCredential(azuriteAccount.name, azuriteAccount.key);
@@ -135,49 +145,4 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     },
     stop: () => stopChild(child),
   };
-}
-
-/** waitForPort reads Azurite's "successfully listens on http://127.0.0.1:PORT" line. */
-function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`Azurite did not start within ${timeoutMs} ms: ${output.trim()}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stderr?.off('data', onData);
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`Azurite exited (${signal ?? code}) before listening: ${output.trim()}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { cacheDir } from './buildah.ts';
+import { stopChild } from './child.ts';
 import { scratchDir } from './tmp.ts';
 
 /** A running fake-gcs-server on 127.0.0.1, Google's token endpoint stand-in, and their credentials. */
@@ -315,16 +316,4 @@ async function startTokenEndpoint(): Promise<TokenEndpoint> {
         server.close(() => resolve());
       }),
   };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

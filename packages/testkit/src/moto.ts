@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { stopChild, waitForLine } from './child.ts';
 import { pythonVenv } from './python.ts';
 
 /** A running moto S3 server on 127.0.0.1 and what a client needs to reach it. */
@@ -38,7 +39,14 @@ export async function startMotoS3(options: MotoS3Options = {}): Promise<MotoS3> 
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });
-  const endpointUrl = await waitForAddress(child, options.startTimeoutMs ?? 30_000);
+  const endpointUrl = (
+    await waitForLine(
+      child,
+      /Running on (http:\/\/127\.0\.0\.1:\d+)/,
+      'moto_server',
+      options.startTimeoutMs ?? 30_000,
+    )
+  )[1]!;
   const accessKeyId = 'moto-test-access-key';
   const secretAccessKey = 'moto-test-secret-key';
 
@@ -86,52 +94,4 @@ function unescapeXml(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
-}
-
-/** waitForAddress reads werkzeug's "Running on http://127.0.0.1:PORT" line from the server. */
-function waitForAddress(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`moto_server did not start within ${timeoutMs} ms: ${output.trim()}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stderr?.off('data', onData);
-        // Keep draining the pipes so the server never blocks on a full one.
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve(match[1]!);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(
-        new Error(`moto_server exited (${signal ?? code}) before listening: ${output.trim()}`),
-      );
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

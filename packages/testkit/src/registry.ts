@@ -2,7 +2,7 @@
 // 127.0.0.1 with its storage in a temporary folder, and a proxy in front of it that fails chosen
 // requests, so push retries are tested against the real protocol.
 
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import {
   createServer,
@@ -15,6 +15,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from './child.ts';
 import { scratchDir } from './tmp.ts';
 
 /** A running registry. */
@@ -134,18 +135,6 @@ export async function startRegistry(options: LocalRegistryOptions = {}): Promise
       rmSync(root, { recursive: true, force: true });
     },
   };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** The kinds of registry request a failure rule can pick. */
