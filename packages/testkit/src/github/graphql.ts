@@ -1,5 +1,6 @@
-// GitHub's GraphQL endpoint: every document is validated against GitHub's published schema, and
-// the few fields actions use (createCommitOnBranch, repository refs) are executed for real on git.
+// GitHub's GraphQL API behind POST /graphql (graphql-endpoint.ts): every document is validated
+// against GitHub's published schema, and the few fields actions use (createCommitOnBranch,
+// repository refs) are executed for real on git.
 import { readFileSync } from 'node:fs';
 import {
   buildSchema,
