@@ -125,22 +125,42 @@ function splitLines(onLine: (line: string) => void): { push(chunk: string): void
 /**
  * exec runs a tool from an argv array (never a shell string), echoes its output to the log with
  * secrets masked, and throws an ExecError naming the command and the last lines of its stderr.
+ *
+ * Tools run through `@actions/exec`'s `getExecOutput`, except a call that may have to be stopped
+ * (`signal`, `timeoutMs`) or that feeds the tool `input`: `@actions/exec` 3 gives no handle on the
+ * child, so it can neither stop it nor kill its children, and it writes `input` to a stdin with no
+ * error handler, so a tool that exits without reading it crashes the action with EPIPE (tried
+ * here: `true` given a single byte, within 200 runs). Those calls run in `spawnOwned`.
  */
 export async function exec(
   command: string,
   args: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
-  const body = () => spawnTool(command, args, options);
+  const body = () => run(command, args, options);
   return options.group ? group(options.group, body) : body();
 }
 
-async function spawnTool(
+/** What both ways of running a tool share: masking, the log echo, the failure funnel. */
+interface Call {
+  command: string;
+  args: readonly string[];
+  options: ExecOptions;
+  shown: string;
+  hide(text: string): string;
+  env: Record<string, string>;
+  started: number;
+  out: Buffer[];
+  err: Buffer[];
+  outLines: { push(chunk: string): void; end(): void };
+  errLines: { push(chunk: string): void; end(): void };
+}
+
+async function run(
   command: string,
   args: readonly string[],
   options: ExecOptions,
 ): Promise<ExecResult> {
-  const { spawn } = await import('node:child_process');
   const hide = (text: string) => redactSecrets(redact(text), options.secrets ?? []);
   const shown = hide(displayCommand(command, args));
   const env: Record<string, string> = {};
@@ -149,116 +169,179 @@ async function spawnTool(
   const missing = options.cwd === undefined ? undefined : missingFolder(options.cwd);
   if (missing) throw missing(basename(command));
   if (!options.silent) info(`[command]${shown}`);
-  const started = Date.now();
-  const failed = (error: ExecError) => {
-    logFailure(shown, error, options);
-    return error;
+  const echo = (stream: NodeJS.WriteStream, onLine?: (line: string) => void) =>
+    splitLines((line) => {
+      onLine?.(line);
+      if (!options.silent) stream.write(`${hide(line)}\n`);
+    });
+  const call: Call = {
+    command,
+    args,
+    options,
+    shown,
+    hide,
+    env,
+    started: Date.now(),
+    out: [],
+    err: [],
+    outLines: echo(process.stdout, options.onStdoutLine),
+    errLines: echo(process.stderr, options.onStderrLine),
   };
+  if (options.signal?.aborted) throw failed(call, { exitCode: null }, 'was stopped');
+  const owned = options.signal || options.timeoutMs || options.input !== undefined;
+  return owned ? spawnOwned(call) : runWithActionsExec(call);
+}
+
+/** runWithActionsExec runs a tool that needs no input and is never stopped early. */
+async function runWithActionsExec(call: Call): Promise<ExecResult> {
+  const { getExecOutput } = await import('@actions/exec');
+  let exitCode: number | null;
+  try {
+    ({ exitCode } = await getExecOutput(call.command, [...call.args], {
+      cwd: call.options.cwd,
+      env: call.env,
+      silent: true,
+      ignoreReturnCode: true,
+      listeners: {
+        stdout: (chunk) => received(call, 'out', chunk),
+        stderr: (chunk) => received(call, 'err', chunk),
+      },
+    }));
+  } catch (e) {
+    throw startFailure(call, e instanceof Error ? e.message : String(e));
+  }
+  // A tool killed by a signal has no exit code; @actions/exec passes on Node's null.
+  return finished(call, exitCode ?? null, null);
+}
+
+/**
+ * spawnOwned runs a tool in a process group of its own, so a timeout or an abort stops the tool
+ * and its children, and feeds `input` to a stdin whose errors are handled (a tool may exit
+ * without reading it; its exit code tells the story).
+ */
+async function spawnOwned(call: Call): Promise<ExecResult> {
+  const { spawn } = await import('node:child_process');
+  const { options } = call;
   return new Promise((resolvePromise, reject) => {
-    if (options.signal?.aborted) {
-      reject(
-        failed(new ExecError(shown, { exitCode: null, stdout: '', stderr: '' }, 'was stopped')),
-      );
-      return;
-    }
-    const child = spawn(command, args, {
+    const child = spawn(call.command, call.args, {
       cwd: options.cwd,
-      env,
+      env: call.env,
       stdio: ['pipe', 'pipe', 'pipe'],
-      // Own process group, so a timeout stops the tool's children too.
       detached: true,
     });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    let stopped = false;
-    const onAbort = () => {
-      stopped = true;
+    let ending: 'timed out' | 'stopped' | undefined;
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = (why: 'timed out' | 'stopped') => {
+      ending ??= why;
       killGroup(child.pid, 'SIGTERM');
       killTimer ??= setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
     };
+    const onAbort = () => stop('stopped');
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    let killTimer: NodeJS.Timeout | undefined;
     const timer =
       options.timeoutMs && options.timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            killGroup(child.pid, 'SIGTERM');
-            killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-          }, options.timeoutMs)
+        ? setTimeout(() => stop('timed out'), options.timeoutMs)
         : undefined;
-    const echo = (stream: NodeJS.WriteStream, onLine?: (line: string) => void) =>
-      splitLines((line) => {
-        onLine?.(line);
-        if (!options.silent) stream.write(`${hide(line)}\n`);
-      });
-    const outLines = echo(process.stdout, options.onStdoutLine);
-    const errLines = echo(process.stderr, options.onStderrLine);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-      outLines.push(chunk.toString('utf8'));
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err.push(chunk);
-      errLines.push(chunk.toString('utf8'));
-    });
-    child.stdin.on('error', () => {
-      // The tool may exit without reading its input; its exit code tells the story.
-    });
-    child.stdin.end(options.input ?? '');
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
-      if (gone) {
-        reject(gone(basename(command)));
-      } else if (e.code === 'ENOENT') {
-        reject(
-          new ActionError(`\`${command}\` was not found on PATH`, {
-            hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
-          }),
-        );
-      } else {
-        reject(new ActionError(`\`${shown}\` could not start: ${e.message}`));
-      }
-    });
-    child.on('close', (code, signal) => {
+    const settle = () => {
       clearTimeout(timer);
       clearTimeout(killTimer);
       options.signal?.removeEventListener('abort', onAbort);
-      outLines.end();
-      errLines.end();
-      const stdoutBytes = Buffer.concat(out);
-      const result = {
-        exitCode: code ?? -1,
-        stdout: stdoutBytes.toString('utf8'),
-        stdoutBytes,
-        stderr: Buffer.concat(err).toString('utf8'),
-        durationMs: Date.now() - started,
-      };
-      const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
-      if (timedOut) {
-        reject(
-          failed(
-            new ExecError(
-              shown,
-              masked,
-              `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`,
-              'Raise the timeout, or find out why the tool hangs (its output is in the log just above)',
-            ),
-          ),
-        );
-      } else if (stopped) {
-        reject(failed(new ExecError(shown, masked, 'was stopped')));
-      } else if (code === null) {
-        reject(failed(new ExecError(shown, masked, `was killed by ${signal}`)));
-      } else if (!(options.okCodes ?? [0]).includes(code)) {
-        reject(failed(new ExecError(shown, masked, `exited with code ${code}`)));
-      } else {
-        resolvePromise(result);
+    };
+    child.stdout.on('data', (chunk: Buffer) => received(call, 'out', chunk));
+    child.stderr.on('data', (chunk: Buffer) => received(call, 'err', chunk));
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      settle();
+      reject(startFailure(call, e.code === 'ENOENT' ? 'ENOENT' : e.message));
+    });
+    child.on('close', (code, signal) => {
+      settle();
+      try {
+        resolvePromise(finished(call, code, signal, ending));
+      } catch (e) {
+        reject(e);
       }
     });
   });
+}
+
+function received(call: Call, stream: 'out' | 'err', chunk: Buffer): void {
+  call[stream].push(chunk);
+  call[stream === 'out' ? 'outLines' : 'errLines'].push(chunk.toString('utf8'));
+}
+
+/** finished turns how a tool ended into its result, or the one-line ExecError. */
+function finished(
+  call: Call,
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  ending?: 'timed out' | 'stopped',
+): ExecResult {
+  call.outLines.end();
+  call.errLines.end();
+  const stdoutBytes = Buffer.concat(call.out);
+  const result = {
+    exitCode: code ?? -1,
+    stdout: stdoutBytes.toString('utf8'),
+    stdoutBytes,
+    stderr: Buffer.concat(call.err).toString('utf8'),
+    durationMs: Date.now() - call.started,
+  };
+  const seconds = Math.round((call.options.timeoutMs ?? 0) / 1000);
+  if (ending === 'timed out') {
+    throw failed(
+      call,
+      { exitCode: code },
+      `timed out after ${seconds}s`,
+      'Raise the timeout, or find out why the tool hangs (its output is in the log just above)',
+    );
+  }
+  if (ending === 'stopped') throw failed(call, { exitCode: code }, 'was stopped');
+  if (code === null)
+    throw failed(call, { exitCode: code }, `was killed by ${signal ?? 'a signal'}`);
+  if (!(call.options.okCodes ?? [0]).includes(code)) {
+    throw failed(call, { exitCode: code }, `exited with code ${code}`);
+  }
+  return result;
+}
+
+/** failed builds the ExecError for a tool that ran and writes its details to the log. */
+function failed(
+  call: Call,
+  how: { exitCode: number | null },
+  reason: string,
+  hint?: string,
+): ExecError {
+  const error = new ExecError(
+    call.shown,
+    {
+      exitCode: how.exitCode,
+      stdout: call.hide(Buffer.concat(call.out).toString('utf8')),
+      stderr: call.hide(Buffer.concat(call.err).toString('utf8')),
+    },
+    reason,
+    hint,
+  );
+  logFailure(call.shown, error, call.options);
+  return error;
+}
+
+/**
+ * startFailure names why a tool did not start: the folder it was to run in went away, the tool is
+ * not installed (`@actions/exec` looks it up on PATH first: "Unable to locate executable file"),
+ * or the system refused to run it.
+ */
+function startFailure(call: Call, message: string): ActionError {
+  const { command, options } = call;
+  const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+  if (gone) return gone(basename(command));
+  if (message === 'ENOENT' || /^Unable to locate executable file/.test(message)) {
+    return new ActionError(`\`${command}\` was not found on PATH`, {
+      hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
+    });
+  }
+  return new ActionError(`\`${call.shown}\` could not start: ${call.hide(message)}`);
 }
 
 /**

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as actionsExec from '@actions/exec';
 import { describe, expect, test, vi } from 'vitest';
 import {
   ActionError,
@@ -30,6 +31,21 @@ function captureOutput(): { stop(): string } {
 }
 
 const node = process.execPath;
+
+// The real @actions/exec, watched: which calls go through it.
+vi.mock('@actions/exec', async (original) => {
+  const actual = await original<typeof import('@actions/exec')>();
+  return { ...actual, getExecOutput: vi.fn(actual.getExecOutput) };
+});
+
+/** The process group of a tool exec starts (the shell's, which `cut` shares). */
+async function groupOf(options: { input?: string; timeoutMs?: number } = {}): Promise<string> {
+  const result = await exec('sh', ['-c', 'cut -d " " -f 5 /proc/self/stat'], {
+    silent: true,
+    ...options,
+  });
+  return result.stdout.trim();
+}
 
 describe('exec', () => {
   test('passes argv untouched: shell metacharacters are just text', async () => {
@@ -121,6 +137,55 @@ describe('exec', () => {
     expect(error).toBeInstanceOf(ExecError);
     expect(error.message).toBe('`node` was stopped');
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test("a plain call runs through @actions/exec, in the action's own process group", async () => {
+    const getExecOutput = vi.mocked(actionsExec.getExecOutput);
+    getExecOutput.mockClear();
+    const ours = readFileSync('/proc/self/stat', 'utf8').split(' ')[4];
+    expect(await groupOf()).toBe(ours);
+    expect(getExecOutput).toHaveBeenCalledTimes(1);
+    expect(getExecOutput.mock.calls[0]?.slice(0, 2)).toEqual([
+      'sh',
+      ['-c', 'cut -d " " -f 5 /proc/self/stat'],
+    ]);
+  });
+
+  test('a call with input or a time limit runs in a process group of its own', async () => {
+    const getExecOutput = vi.mocked(actionsExec.getExecOutput);
+    getExecOutput.mockClear();
+    const ours = readFileSync('/proc/self/stat', 'utf8').split(' ')[4];
+    expect(await groupOf({ input: '' })).not.toBe(ours);
+    expect(await groupOf({ timeoutMs: 60_000 })).not.toBe(ours);
+    expect(getExecOutput).not.toHaveBeenCalled();
+  });
+
+  test('input a tool never reads is no crash: its exit code decides', async () => {
+    // @actions/exec would end stdin with no error handler: EPIPE within a few of these runs.
+    const input = Buffer.alloc(256 * 1024, 'x');
+    for (let i = 0; i < 50; i++) {
+      const error = await exec(node, ['-e', 'process.exit(3)'], { silent: true, input }).catch(
+        (e) => e,
+      );
+      expect(error.message).toBe('`node` exited with code 3');
+    }
+  });
+
+  test('a tool killed by a signal is named as such', async () => {
+    const error = await exec(node, ['-e', 'process.kill(process.pid, "SIGKILL")'], {
+      silent: true,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ExecError);
+    expect(error.message).toMatch(/^`node` was killed by (SIGKILL|a signal)$/);
+  });
+
+  test('output without a final newline still reaches the line callbacks', async () => {
+    const lines: string[] = [];
+    await exec(node, ['-e', 'process.stdout.write("a\\nb")'], {
+      silent: true,
+      onStdoutLine: (l) => lines.push(l),
+    });
+    expect(lines).toEqual(['a', 'b']);
   });
 
   test('shortCommand names the tool and its subcommand', () => {
