@@ -444,6 +444,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       req.end();
     });
 
+  // A node is ready for pods once it is Ready and the node lifecycle controller has taken off
+  // the taints it puts on a node that is not (node.kubernetes.io/not-ready and the like), a
+  // moment after Ready: before that, the scheduler refuses every pod without their toleration.
   const addNode = async (node: FakeNode) => {
     await applyObject(nodeObject(node) as Parameters<typeof applyObject>[0]);
     await waitFor(
@@ -453,7 +456,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         const status = body['status'] as
           | { conditions?: { type: string; status: string }[] }
           | undefined;
-        return !!status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+        const taints = (body['spec'] as { taints?: { key: string }[] } | undefined)?.taints ?? [];
+        return (
+          !!status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') &&
+          !taints.some((t) => t.key.startsWith('node.kubernetes.io/'))
+        );
       },
       30_000,
     );
