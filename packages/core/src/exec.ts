@@ -3,6 +3,7 @@ import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ActionError } from './pure/errors.ts';
 import { redactSecrets } from './pure/redact.ts';
 import { group, info, redact } from './runtime.ts';
+import { findOnPath } from './tools/which.ts';
 
 /** How to run a tool: where, with what environment, input, time limit and log group. */
 export interface ExecOptions {
@@ -197,7 +198,7 @@ async function runWithActionsExec(call: Call): Promise<ExecResult> {
   const { getExecOutput } = await import('@actions/exec');
   let exitCode: number | null;
   try {
-    ({ exitCode } = await getExecOutput(call.command, [...call.args], {
+    ({ exitCode } = await getExecOutput(located(call.command), [...call.args], {
       cwd: call.options.cwd,
       env: call.env,
       silent: true,
@@ -212,6 +213,25 @@ async function runWithActionsExec(call: Call): Promise<ExecResult> {
   }
   // A tool killed by a signal has no exit code; @actions/exec passes on Node's null.
   return finished(call, exitCode ?? null, null);
+}
+
+/** Where each tool named without a folder was found, by PATH: a step runs git a dozen times. */
+const foundOnPath = new Map<string, string>();
+
+/**
+ * located gives `@actions/exec` the tool's full path when PATH has it, found once a process:
+ * given a bare name, it looks through every folder of PATH on every call (about 1 ms with 17
+ * folders). A tool not found is passed on as named, for `@actions/exec` to say so.
+ */
+function located(command: string): string {
+  if (command.includes('/')) return command;
+  const key = `${process.env['PATH'] ?? ''}\0${command}`;
+  let path = foundOnPath.get(key);
+  if (path === undefined) {
+    path = findOnPath(command);
+    if (path !== undefined) foundOnPath.set(key, path);
+  }
+  return path ?? command;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   Git,
   shortCommand,
 } from '../src/index.ts';
+import { findOnPath } from '../src/tools/which.ts';
 
 /** captureOutput records what is written to stdout and stderr until stop(). */
 function captureOutput(): { stop(): string } {
@@ -145,8 +146,9 @@ describe('exec', () => {
     const ours = readFileSync('/proc/self/stat', 'utf8').split(' ')[4];
     expect(await groupOf()).toBe(ours);
     expect(getExecOutput).toHaveBeenCalledTimes(1);
+    // Found on PATH once, and handed over by its full path.
     expect(getExecOutput.mock.calls[0]?.slice(0, 2)).toEqual([
-      'sh',
+      findOnPath('sh'),
       ['-c', 'cut -d " " -f 5 /proc/self/stat'],
     ]);
   });
