@@ -56,7 +56,7 @@ const texts = [
 ];
 
 // The comparison holds only if the fast path reads every file without deferring.
-const { fastYaml } = await import(join(read, 'fastyaml.ts'));
+const { fastYaml } = await import(join(root, 'packages', 'core', 'src', 'pure', 'fastyaml.ts'));
 for (const text of texts) if (fastYaml(text) === undefined) throw new Error('fastYaml deferred');
 
 // Inside the action, whose tsconfig.json ncc's TypeScript loader reads; removed at the end.

@@ -1,6 +1,7 @@
 // One revision's report inputs: the declarations of every dvc.yaml, the params and metrics files
 // they name (parsed), and the plot files (raw), read through a RevisionFiles source.
 
+import { type PyNode, toPlain } from '../pure/pyvalue.ts';
 import { isImagePath, type PlotSpec, resolvePlots } from './charts/plot-data.ts';
 import type { FileData, RevisionData } from './diff/data.ts';
 import { extractMetrics, selectKeys } from './diff/data.ts';
@@ -14,7 +15,6 @@ import {
   parseDvcYaml,
 } from './read/dvcfile.ts';
 import { DataParseError, formatOf, parseStructured, parseSv } from './read/parse.ts';
-import { type PyNode, toPlain } from './read/pyvalue.ts';
 import type { FileRead, MissingObject, RevisionFiles } from './read/source.ts';
 
 /** A file at a revision that could not be used, and where (for an annotation). */

@@ -4,8 +4,9 @@
 // and published as one sticky comment.
 //
 // Layout, each folder importing only from the ones before it:
-//   read/     the files DVC reads, as Python-shaped values (parse, fastyaml, pyvalue), dvc.yaml and
-//             dvc.lock (dvcfile), and files at a revision (source: git objects, workspace, DVC cache)
+//   read/     the files DVC reads, as Python-shaped values (parse, on pure/fastyaml and
+//             pure/pyvalue), dvc.yaml and dvc.lock (dvcfile), and files at a revision (source: git
+//             objects, workspace, DVC cache)
 //   diff/     params and metrics diffs with DVC's semantics (data), or asked of DVC itself (dvc)
 //   charts/   plot files as series (plot-data), drawn as SVG (svg) or Mermaid (mermaid)
 //   render/   the Markdown sections (sections) and number formatting (format)

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@mlops-actions/testkit/node24';
 import { describe, expect, test } from 'vitest';
-import { fastYaml, resolvePlain } from '../../../src/report/read/fastyaml.ts';
-import { parseYamlFully } from '../../../src/report/read/parse.ts';
-import { py } from '../../../src/report/read/pyvalue.ts';
+import { fastYaml, resolvePlain } from '../../src/pure/fastyaml.ts';
+import { py } from '../../src/pure/pyvalue.ts';
+import { parseYamlFully } from '../../src/report/read/parse.ts';
 
 const LOCK = `schema: '2.0'
 stages:

@@ -7,7 +7,7 @@ import {
   pyRepr,
   pyStr,
   toPlain,
-} from '../../../src/report/read/pyvalue.ts';
+} from '../../src/pure/pyvalue.ts';
 
 describe('pyFloatRepr', () => {
   // Expected values printed by CPython's repr().

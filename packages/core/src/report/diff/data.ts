@@ -10,7 +10,7 @@ import {
   pyEquals,
   pyRepr,
   pyStr,
-} from '../read/pyvalue.ts';
+} from '../../pure/pyvalue.ts';
 
 /** What one file holds at one revision: its data, or why it could not be read. */
 export type FileData =

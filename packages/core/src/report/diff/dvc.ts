@@ -1,7 +1,7 @@
 // Params and metrics diffs asked of DVC itself, for what the native reader leaves to DVC (templated
 // dvc.yaml, TOML or Python params files): `dvc params|metrics diff --json`, read into a DataDiff.
 import { exec } from '../../exec.ts';
-import { type PyScalar, py } from '../read/pyvalue.ts';
+import { type PyScalar, py } from '../../pure/pyvalue.ts';
 import type { DataDiff, ValueDiff } from './data.ts';
 
 /** A DVC executable, or a function that finds or installs one (called only when DVC is needed). */

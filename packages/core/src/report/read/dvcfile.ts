@@ -1,8 +1,8 @@
 // What a dvc.yaml declares (params, metrics, plots, outputs) and what a dvc.lock pins (the hash of
 // each output), read from the parsed files, with every path made relative to the DVC repo root.
 import { posix } from 'node:path';
+import { isScalar, mapGet, type PyNode, pyStr, toPlain } from '../../pure/pyvalue.ts';
 import { DataParseError, parseYaml } from './parse.ts';
-import { isScalar, mapGet, type PyNode, pyStr, toPlain } from './pyvalue.ts';
 
 /** The params file DVC tracks whole whenever it exists at the repository root. */
 export const DEFAULT_PARAMS_FILE = 'params.yaml';

@@ -3,8 +3,8 @@
 // bad input, an error that names the file and the line.
 import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import { parseErrorMessage } from '../../pure/errors.ts';
-import { fastYaml } from './fastyaml.ts';
-import { type PyKey, type PyNode, type PyScalar, py, pyStr } from './pyvalue.ts';
+import { fastYaml } from '../../pure/fastyaml.ts';
+import { type PyKey, type PyNode, type PyScalar, py, pyStr } from '../../pure/pyvalue.ts';
 
 /** DataParseError is a file that does not parse: which file, which line, and why. */
 export class DataParseError extends Error {

@@ -1,6 +1,7 @@
 // Number formatting and the `metrics-better` hints: how a change reads in the report.
+
+import { numeric, type PyScalar, pyFloatRepr, pyStr } from '../../pure/pyvalue.ts';
 import type { ValueDiff } from '../diff/data.ts';
-import { numeric, type PyScalar, pyFloatRepr, pyStr } from '../read/pyvalue.ts';
 
 /** Which way a metric should move. */
 export type Direction = 'higher' | 'lower';

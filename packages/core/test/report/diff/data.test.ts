@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { py } from '../../../src/pure/pyvalue.ts';
 import {
   diffData,
   diffToJson,
@@ -9,7 +10,6 @@ import {
   selectKeys,
 } from '../../../src/report/diff/data.ts';
 import { parseYaml } from '../../../src/report/read/parse.ts';
-import { py } from '../../../src/report/read/pyvalue.ts';
 
 const yaml = (text: string) => parseYaml('f.yaml', text);
 const data = async (files: Record<string, string | undefined>): Promise<RevisionData> =>

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { py } from '../../../src/pure/pyvalue.ts';
 import {
   DataParseError,
   formatOf,
@@ -7,7 +8,6 @@ import {
   parseSv,
   parseYaml,
 } from '../../../src/report/read/parse.ts';
-import { py } from '../../../src/report/read/pyvalue.ts';
 
 async function rejectionOf(promise: Promise<unknown>): Promise<DataParseError> {
   const error = await promise.then(

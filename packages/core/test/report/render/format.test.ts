@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { py } from '../../../src/report/read/pyvalue.ts';
+import { py } from '../../../src/pure/pyvalue.ts';
 import {
   BetterRuleError,
   directionOf,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { py } from '../../../src/pure/pyvalue.ts';
 import { cellKey } from '../../../src/report/charts/plot-data.ts';
 import type { DataDiff, ValueDiff } from '../../../src/report/diff/data.ts';
-import { py } from '../../../src/report/read/pyvalue.ts';
 import { parseBetterRules } from '../../../src/report/render/format.ts';
 import {
   type PlotView,
