@@ -49,6 +49,30 @@ describe('with a local remote', () => {
     );
   });
 
+  test('a stage that reads stdin sees its end, as in a shell step, instead of waiting', async () => {
+    let workspace = '';
+    const script = "import sys; open('stdin.txt', 'w').write(repr(sys.stdin.read()))";
+    const result = await runIn({ targets: 'stdin', pull: 'false' }, async (dir) => {
+      workspace = dir;
+      await run(
+        dir,
+        join(venvBin(), 'dvc'),
+        [
+          'stage',
+          'add',
+          '-n',
+          'stdin',
+          '-O',
+          'stdin.txt',
+          `${join(venvBin(), 'python')} -c "${script}"`,
+        ],
+        published.env,
+      );
+    });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(await readFile(join(workspace, 'stdin.txt'), 'utf8')).toBe("''");
+  }, 120_000);
+
   test('a working-directory that does not exist is named', async () => {
     const { message } = failure(await runIn({ 'working-directory': 'ml' }));
     expect(message).toMatch(/^dvc-repro failed: working-directory 'ml' does not exist\./);

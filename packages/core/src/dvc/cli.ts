@@ -4,7 +4,6 @@ import { ExecError, type ExecResult, exec } from '../exec.ts';
 import { ActionError } from '../pure/errors.ts';
 import { retry } from '../pure/retry.ts';
 import { group, warning } from '../runtime.ts';
-import { ensurePythonTool } from '../tools/python-tool.ts';
 import { findOnPath } from '../tools/which.ts';
 import {
   type DvcRemote,
@@ -53,6 +52,8 @@ export async function setupDvc(options: SetupDvcOptions): Promise<DvcCli> {
   const version = options.version || DEFAULT_DVC_VERSION;
   const extras = options.extras ?? dvcExtras(remotesFromFiles(options.projectDir).remotes);
   const requirement = dvcRequirement(version, extras);
+  // Loaded only to install: with DVC on PATH, a step's start does without it (and node:crypto).
+  const { ensurePythonTool } = await import('../tools/python-tool.ts');
   const tool = await group(`Set up DVC ${version}`, () =>
     ensurePythonTool({
       tool: 'dvc',
@@ -170,6 +171,9 @@ export async function runDvc(
       onStdoutLine: record('stdout'),
       onStderrLine: record('stderr'),
       notFoundHint: 'Leave dvc-version empty only when DVC is installed on the runner.',
+      // A stage's command inherits DVC's stdin: one that reads it sees its end, as in a shell
+      // step, instead of waiting on a pipe nobody writes to.
+      ...(args[0] === 'repro' ? { input: '' } : {}),
       ...(options.inGroup ? { inGroup: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });

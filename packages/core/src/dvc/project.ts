@@ -4,12 +4,12 @@
 // before anything is pulled, pushed or computed. Reads files only; starts no tool.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import { isMap, isScalar, LineCounter, parse, parseDocument } from 'yaml';
 import { ActionError, FileParseError } from '../pure/errors.ts';
 import { yamlProblem } from '../pure/yaml-problem.ts';
 import { findDvcRoot, remotesFromFiles } from './cli.ts';
 import type { DvcRemote, DvcRemotes } from './config.ts';
 import type { LockEntry } from './lock.ts';
+import { readYamlText, stageLines } from './yaml.ts';
 
 /** An output a stage declares (outs, metrics, plots), relative to its dvc.yaml's folder. */
 export interface StageOutput {
@@ -110,15 +110,23 @@ function dvcignoreNames(root: string): Set<string> {
 
 /** readYamlFile parses a YAML file DVC reads, or throws the one parser-error format. */
 function readYamlFile(path: string, shown: string, hint: string): unknown {
-  const text = readFileSync(path, 'utf8');
-  // Parsed once (it was twice, the check and the value: a third of the step's own time on an
-  // up-to-date pipeline, issue 16); the check's wording is asked for only when something is wrong.
-  const doc = parseDocument(text, { merge: true, uniqueKeys: true });
-  if (doc.errors.length) {
+  return readYamlWithText(readFileSync(path, 'utf8'), shown, hint).value;
+}
+
+/** readYamlWithText parses a YAML text DVC reads, or throws the one parser-error format. */
+function readYamlWithText(
+  text: string,
+  shown: string,
+  hint: string,
+): { value: unknown; fast: boolean } {
+  // Parsed once, by the fast reader when it can; the check's wording is asked for only when
+  // something is wrong (issue 16).
+  const read = readYamlText(text);
+  if (!read.ok) {
     const problem = yamlProblem(text) ?? { line: undefined, reason: 'invalid YAML' };
     throw new FileParseError(shown, problem.line, problem.reason, hint);
   }
-  return doc.toJS() as unknown;
+  return read;
 }
 
 const TEMPLATED = /\$\{|^\s*(?:vars|foreach|matrix)\s*:/m;
@@ -161,20 +169,6 @@ function paramsOf(stage: Record<string, unknown>): { file: string; keys: string[
   return [...byFile].map(([file, keys]) => ({ file, keys }));
 }
 
-/** stageLines finds the line of each stage name in a dvc.yaml text. */
-function stageLines(text: string): Map<string, number> {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  const lines = new Map<string, number>();
-  const stages = doc.get('stages', true);
-  if (!isMap(stages)) return lines;
-  for (const item of stages.items) {
-    if (isScalar(item.key) && item.key.range)
-      lines.set(String(item.key.value), counter.linePos(item.key.range[0]).line);
-  }
-  return lines;
-}
-
 /**
  * loadProject reads every dvc.yaml of the DVC project that holds `workingDirectory` (and the
  * dvc.lock beside each, and .dvc/config), failing with the file and line of the first that does
@@ -190,7 +184,8 @@ export function loadProject(workspace: string, workingDirectory: string): DvcPro
     const shown = shownPath(workspace, path);
     const hint = `Fix ${shown} so that DVC can read it`;
     const text = readFileSync(path, 'utf8');
-    const doc = readYamlFile(path, shown, hint) as Record<string, unknown> | null;
+    const read = readYamlWithText(text, shown, hint);
+    const doc = read.value as Record<string, unknown> | null;
     if (doc !== null && (typeof doc !== 'object' || Array.isArray(doc))) {
       throw new FileParseError(shown, 1, 'it is not a mapping (stages:, params:, metrics:…)', hint);
     }
@@ -203,7 +198,11 @@ export function loadProject(workspace: string, workingDirectory: string): DvcPro
       const line = text.split('\n').findIndex((l) => /^stages\s*:/.test(l)) + 1 || undefined;
       throw new FileParseError(shown, line, "'stages' is not a mapping of stage names", hint);
     }
-    const lines = stageLines(text);
+    const lines = stageLines(
+      text,
+      Object.keys((stagesNode as Record<string, unknown>) ?? {}),
+      read.fast,
+    );
     const rel = toPosix(relative(workingDirectory, path));
     const prefix = rel === 'dvc.yaml' ? '' : `${rel}:`;
     const stages: StageDefinition[] = [];
@@ -491,12 +490,9 @@ export function readLocks(
         ? readFileSync(lock, 'utf8')
         : undefined;
     if (text === undefined) continue;
-    let doc: { stages?: Record<string, LockEntry> } | null;
-    try {
-      doc = parse(text) as typeof doc;
-    } catch {
-      continue;
-    }
+    const read = readYamlText(text);
+    if (!read.ok) continue;
+    const doc = read.value as { stages?: Record<string, LockEntry> } | null;
     const prefix = pipeline.address === 'dvc.yaml' ? '' : `${pipeline.address}:`;
     for (const [name, entry] of Object.entries(doc?.stages ?? {}))
       entries.set(`${prefix}${name}`, entry ?? {});

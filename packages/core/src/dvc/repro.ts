@@ -61,6 +61,11 @@ export interface ReproOptions {
   /** First backoff delay in ms (default 2 s). */
   retryBaseMs?: number;
   env?: Record<string, string | undefined>;
+  /**
+   * Called once DVC runs (at its first line, or at its end when it prints none), for work that
+   * need not hold up its start; what it throws is thrown when DVC has ended.
+   */
+  onStarted?: () => void;
 }
 
 /** What a successful `dvc repro` did. */
@@ -189,10 +194,16 @@ export async function reproduce(
   // Whether the locks differ from the commit, asked of git while DVC runs (DVC's start-up takes
   // far longer): when the run leaves every lock as it was, that answer stands (issue 16).
   const statsBefore = lockStats(textsBefore);
-  // Asked a tick later, so that DVC, the long pole, is started first.
-  const statusBefore = new Promise((tick) => setTimeout(tick, 0)).then(() =>
-    lockStatus(project, textsBefore).catch(() => undefined),
-  );
+  // Asked at DVC's first line (or its end, when it prints none): DVC, the long pole, is running
+  // then whatever its start took, and has written no lock yet. A timer tick can come before the
+  // spawn, which waits on I/O.
+  let started = () => {};
+  const running = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const statusBefore = running.then(() => lockStatus(project, textsBefore).catch(() => undefined));
+  const startedWork = running.then(() => options.onStarted?.());
+  startedWork.catch(() => {}); // Awaited once DVC has ended.
 
   const args = reproArgs({ ...options, pull });
   // DVC pulls an otherwise unchanged stage's outputs, and when the remote lacks them it says
@@ -202,6 +213,8 @@ export async function reproduce(
   const unpulled: string[] = [];
   const stop = new AbortController();
   const onLine = (text: string) => {
+    started();
+    if (!pull) return;
     const stage = /^Unable to pull data for stage: '(.+)'\s*$/.exec(text)?.[1];
     if (!stage || lockOutputs(lockBefore.get(lockName(stage))).length === 0) return;
     unpulled.push(stage);
@@ -213,7 +226,8 @@ export async function reproduce(
         cwd: wd,
         attempts: options.attempts,
         inGroup: true,
-        ...(pull ? { onLine, signal: stop.signal } : {}),
+        onLine,
+        ...(pull ? { signal: stop.signal } : {}),
         ...(remote ? { remote } : {}),
         ...(options.retryBaseMs === undefined ? {} : { baseMs: options.retryBaseMs }),
         ...(options.env ? { env: options.env } : {}),
@@ -222,6 +236,8 @@ export async function reproduce(
   const outcome = options.remote
     ? await withDefaultRemote(options, options.remote, attempt)
     : await attempt();
+  started();
+  await startedWork;
   const { run, attempts } = outcome;
   const log = parseReproLog(run.lines, run.endedAt);
   const where = remote ? `the DVC remote '${remote.name}'` : 'the DVC remote';
@@ -273,11 +289,14 @@ export async function reproduce(
     });
   }
 
-  const lockAfter = readLocks(project);
+  // What ran is read from DVC's output; the locks, read again once, catch what the output missed.
+  const textsAfter = lockTexts(project);
+  const sameTexts = [...textsAfter].every(([path, text]) => textsBefore.get(path) === text);
+  const lockAfter = sameTexts ? lockBefore : readLocks(project, textsAfter);
   const result = classifyStages(log, lockBefore, lockAfter, uncachedOutputs(project));
   return {
     ...result,
-    lockChanged: await locksChanged(project, textsBefore, statsBefore, statusBefore),
+    lockChanged: await locksChanged(project, textsBefore, textsAfter, statsBefore, statusBefore),
     durationMs: run.endedAt - run.startedAt,
     attempts,
     log,
@@ -424,10 +443,10 @@ function lockStatus(project: DvcProject, texts: Map<string, string | undefined>)
 async function locksChanged(
   project: DvcProject,
   before: Map<string, string | undefined>,
+  after: Map<string, string | undefined>,
   statsBefore: Map<string, string | undefined>,
   statusBefore: Promise<string | undefined>,
 ): Promise<boolean> {
-  const after = lockTexts(project);
   const paths = [...after.keys()].filter(
     (p) => after.get(p) !== undefined || before.get(p) !== undefined,
   );
