@@ -10,6 +10,9 @@ import {
   setOutput,
   warning,
 } from '@mlops-actions/core';
+// Statically: every run that gets past its inputs needs it, and a chunk loaded on demand costs a
+// start-up of its own (read, compile, link) on the way to the first git call.
+import * as core from '@mlops-actions/core/commit';
 
 /** Every input of action.yml, read once. */
 export interface CommitInputs {
@@ -26,7 +29,7 @@ export interface CommitInputs {
   workingDirectory: string;
 }
 
-/** readInputs reads and checks the inputs before anything heavy is loaded. */
+/** readInputs reads and checks the inputs before git is asked anything. */
 export function readInputs(inputs: Inputs = new Inputs()): CommitInputs {
   const read: CommitInputs = {
     paths: inputs.list('paths', { comma: true, required: true }),
@@ -72,7 +75,6 @@ export function checkWorkingDirectory(read: CommitInputs, workspace: string): vo
 
 /** commitStep runs the commit with plain values and writes outputs and the job summary. */
 export async function commitStep(inputs: CommitInputs, context: EventContext): Promise<void> {
-  const core = await import('@mlops-actions/core/commit');
   const author = core.parseIdentity('author', inputs.author);
   const committer = core.parseIdentity('committer', inputs.committer);
   const links = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}` };

@@ -246,6 +246,52 @@ describe('commit in other checkouts', () => {
     expect(result.summary).toContain('| `crlf.lock` | deleted |\n| `plots/new.txt` | added |');
   });
 
+  test('an unchanged file named in paths is no warning: it is a file, there is just no change', async () => {
+    const ws = await checkout(origin, 'main');
+    const result = await runOn(ws, { paths: 'dvc.lock\nparams.yaml', 'fail-on-missing': 'true' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ committed: 'false', pushed: 'false' });
+    expect(warnings(result)).toEqual([]);
+  });
+
+  test('a working-directory inside the checkout takes paths relative to it', async () => {
+    const nested = await makeOrigin({ 'pipeline/dvc.lock': LOCK, 'dvc.lock': LOCK });
+    const ws = await checkout(nested, 'main');
+    await writeFiles(ws, {
+      'pipeline/dvc.lock': LOCK.replace('1111', '7777'),
+      'pipeline/new.lock': 'new\n',
+      'dvc.lock': 'not this one\n',
+    });
+    const result = await runOn(ws, {
+      'working-directory': 'pipeline',
+      paths: 'dvc.lock\nnew.lock',
+    });
+    expect(result.exitCode).toBe(0);
+    expect(await git(nested.bare, 'diff', '--name-status', 'main^', 'main')).toBe(
+      'M\tpipeline/dvc.lock\nA\tpipeline/new.lock',
+    );
+    expect(await show(nested.bare, 'main', 'pipeline/dvc.lock')).toContain('7777');
+  });
+
+  test("a new file is stored through the repository's clean filters, as git add stores it", async () => {
+    const ws = await checkout(origin, 'main');
+    await writeFiles(ws, { '.gitattributes': '*.lock text\n', 'new.lock': 'a: 1\r\nb: 2\r\n' });
+    const result = await runOn(ws, { paths: 'new.lock' });
+    expect(result.exitCode).toBe(0);
+    expect(await git(origin.bare, 'cat-file', 'blob', 'main:new.lock')).toBe('a: 1\nb: 2');
+  });
+
+  test('a file larger than a mebibyte is committed like any other', async () => {
+    const ws = await checkout(origin, 'main');
+    const big = `${'x'.repeat(99)}\n`.repeat(15_000);
+    await writeFiles(ws, { 'metrics.csv': big });
+    const result = await runOn(ws, { paths: 'metrics.csv' });
+    expect(result.exitCode).toBe(0);
+    expect(await git(origin.bare, 'rev-parse', 'main:metrics.csv')).toBe(
+      await git(ws, 'hash-object', 'metrics.csv'),
+    );
+  });
+
   test('a path outside the repository fails with one line that says what to do', async () => {
     const ws = await checkout(origin, 'main');
     const tip = await git(origin.bare, 'rev-parse', 'main');

@@ -72,3 +72,24 @@ test('on a pull request merge checkout, the commit on the head takes at most 12 
   const starts = await gitStarts(trace);
   expect(starts.length, starts.map((a) => a.join(' ')).join('\n')).toBeLessThanOrEqual(12);
 });
+
+test('nothing changed: the answer takes one round of git processes, run at once', async () => {
+  const origin = await makeOrigin({ 'dvc.lock': 'md5: 1\n', 'params.yaml': 'lr: 0.1\n' });
+  const ws = await checkout(origin, 'main');
+  const sha = await git(ws, 'rev-parse', 'HEAD');
+  const trace = join(await tempDir('commit-trace-'), 'trace.json');
+  const result = await runAction({
+    action,
+    workspace: ws,
+    inputs: { token: '', 'fail-on-missing': 'true' },
+    event: pushEvent({ sha }),
+    sha,
+    env: { GIT_TRACE2_EVENT: trace },
+  });
+  expect(result.outputs).toMatchObject({ committed: 'false', pushed: 'false' });
+  const starts = await gitStarts(trace);
+  const commands = starts.map((argv) => argv.find((a) => !a.startsWith('-')));
+  // rev-parse, status, remote get-url, and the read-ahead (cat-file, hash-object): no ls-files.
+  expect(commands, starts.map((a) => a.join(' ')).join('\n')).not.toContain('ls-files');
+  expect(starts.length, starts.map((a) => a.join(' ')).join('\n')).toBeLessThanOrEqual(5);
+});

@@ -9,7 +9,7 @@
 // The steps, one function each, composed by publishWithRetries: locate (where, which remote, which
 // start), readContents, fetchTip (skipped on the first try when `start` is known), buildFirst/build,
 // placeOnTip (rebase or conflict), publish (push or createCommitOnBranch), published.
-import { lstat, readFile, readlink } from 'node:fs/promises';
+import { lstatSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecResult } from '../exec.ts';
 import { Git } from '../git.ts';
@@ -183,15 +183,18 @@ function fileMap(files: CommitFilesOptions['files']): Map<string, FileContent> {
   return files instanceof Map ? new Map(files) : new Map(Object.entries(files));
 }
 
-async function readWorkTree(root: string, path: string): Promise<NewContent | null> {
+function readWorkTree(root: string, path: string): NewContent | null {
   const full = join(root, path);
-  const stat = await lstat(full).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
+  let stat: Stats;
+  try {
+    stat = lstatSync(full);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw e;
-  });
-  if (!stat) return null;
+  }
   if (stat.isSymbolicLink()) {
-    return { bytes: Buffer.from(await readlink(full), 'utf8'), mode: '120000', filtered: false };
+    return { bytes: Buffer.from(readlinkSync(full), 'utf8'), mode: '120000', filtered: false };
   }
   if (!stat.isFile()) {
     throw new ActionError(`${path} is not a regular file`, {
@@ -200,7 +203,7 @@ async function readWorkTree(root: string, path: string): Promise<NewContent | nu
   }
   // The owner's execute bit, as git reads it.
   const mode = stat.mode & 0o100 ? '100755' : '100644';
-  return { bytes: await readFile(full), mode, filtered: true };
+  return { bytes: readFileSync(full), mode, filtered: true };
 }
 
 function sleepFor(ms: number): Promise<void> {
@@ -286,10 +289,10 @@ async function locate(options: CommitFilesOptions, branch: string, remote: strin
 }
 
 /** readContents reads every file's new content once, before anything is built. */
-async function readContents(
+function readContents(
   root: string,
   files: Map<string, FileContent>,
-): Promise<Map<string, NewContent | null>> {
+): Map<string, NewContent | null> {
   for (const path of files.keys()) {
     if (!isCommittablePath(path)) {
       throw new ActionError(`'${path}' cannot be committed`, {
@@ -304,7 +307,7 @@ async function readContents(
       wanted.set(path, { bytes: Buffer.from(content, 'utf8'), filtered: false });
     else if (content instanceof Uint8Array)
       wanted.set(path, { bytes: Buffer.from(content), filtered: false });
-    else wanted.set(path, await readWorkTree(root, path));
+    else wanted.set(path, readWorkTree(root, path));
   }
   return wanted;
 }
@@ -486,7 +489,7 @@ export async function commitFilesToBranch(options: CommitFilesOptions): Promise<
   const remote = options.remote ?? 'origin';
   const known = await locate(options, branch, remote);
   const files = fileMap(options.files);
-  const wanted = await readContents(known.root, files);
+  const wanted = readContents(known.root, files);
   const auth = gitAuth(known.pushUrl, options.token, process.env);
   for (const secret of [options.token, ...auth.secrets]) setSecret(secret);
   const author = options.author ?? GITHUB_ACTIONS_BOT;

@@ -73,24 +73,8 @@ export class Scratch {
   async readObjects(names: readonly string[]): Promise<Map<string, GitObject>> {
     const missing = [...new Set(names)].filter((name) => name && !this.objects.has(name));
     if (missing.length) {
-      const { stdoutBytes } = await this.git.exec(['cat-file', '--batch'], {
-        input: `${missing.join('\n')}\n`,
-      });
-      // One answer per name, in order: "<oid> <type> <size>\n<bytes>\n", or "<name> missing\n".
-      let at = 0;
-      for (const name of missing) {
-        const eol = stdoutBytes.indexOf(10, at);
-        if (eol < 0) break;
-        const [oid = '', type = '', size] = stdoutBytes
-          .subarray(at, eol)
-          .toString('utf8')
-          .split(' ');
-        at = eol + 1;
-        if (size === undefined) continue;
-        const length = Number(size);
-        const bytes = Buffer.from(stdoutBytes.subarray(at, at + length));
-        this.objects.set(name, { oid, type, bytes });
-        at += length + 1;
+      for (const [name, object] of (await catFileBatch(this.git, missing)) ?? []) {
+        this.objects.set(name, object);
       }
     }
     const out = new Map<string, GitObject>();
@@ -99,6 +83,19 @@ export class Scratch {
       if (object) out.set(name, object);
     }
     return out;
+  }
+
+  /** remember keeps an object read elsewhere under the name it was asked for (see readObjects). */
+  remember(name: string, object: GitObject): void {
+    this.objects.set(name, object);
+  }
+
+  /**
+   * rememberStored records that `bytes`, stored as `git add` would store them at `path` (clean
+   * filters applied), are the blob `oid`: writeBlob then finds it without starting git.
+   */
+  rememberStored(path: string, bytes: Buffer, oid: string): void {
+    this.objects.set(`path:${path}`, { oid, type: 'blob', bytes });
   }
 
   /** readBlobs reads many blobs' exact bytes with one git process (see readObjects). */
@@ -238,21 +235,21 @@ export class Scratch {
     const name = `${base}^{tree}`;
     const tree = (await this.readObjects([name])).get(name);
     if (tree?.type !== 'tree') return undefined;
-    const entries = new Map<string, string>();
-    for (const entry of parseTree(tree.bytes, tree.oid.length / 2)) {
-      entries.set(
-        entry.path,
-        `${entry.mode} ${objectType(entry.mode)} ${entry.oid}\t${entry.path}`,
-      );
+    // By name as latin1 (a character per byte), so that every name, UTF-8 or not, passes through
+    // byte for byte.
+    const lines = new Map<string, string>();
+    for (const { mode, name: raw, oid } of treeRecords(tree.bytes, tree.oid.length / 2)) {
+      lines.set(raw, `${mode} ${objectType(mode)} ${oid}\t${raw}`);
     }
     for (const [path, entry] of changes) {
-      if (entry) entries.set(path, `${entry.mode} ${objectType(entry.mode)} ${entry.oid}\t${path}`);
-      else entries.delete(path);
+      const raw = Buffer.from(path, 'utf8').toString('latin1');
+      if (entry) lines.set(raw, `${entry.mode} ${objectType(entry.mode)} ${entry.oid}\t${raw}`);
+      else lines.delete(raw);
     }
     // --missing: the entries come from a tree the repository has; a partial clone may still lack
     // their blobs, which the new tree only names.
     return this.git.run(['mktree', '-z', '--missing'], {
-      input: [...entries.values()].map((line) => `${line}\0`).join(''),
+      input: Buffer.from([...lines.values()].map((line) => `${line}\0`).join(''), 'latin1'),
     });
   }
 
@@ -302,25 +299,86 @@ export class Scratch {
   }
 }
 
+/**
+ * catFileBatch asks one `git cat-file --batch` for objects by name (an object id, `<commit>^{tree}`,
+ * `<rev>:<path>`; no newline in a name). `okCodes` as for Git.exec; undefined when git exits with
+ * another code than 0.
+ */
+export async function catFileBatch(
+  git: Git,
+  names: readonly string[],
+  okCodes: number[] = [0],
+): Promise<Map<string, GitObject> | undefined> {
+  if (names.length === 0) return new Map();
+  const { exitCode, stdoutBytes } = await git.exec(['cat-file', '--batch'], {
+    input: `${names.join('\n')}\n`,
+    okCodes,
+  });
+  return exitCode === 0 ? parseBatch(names, stdoutBytes) : undefined;
+}
+
+/**
+ * parseBatch reads cat-file --batch's answers, one per name in order: "<oid> <type> <size>\n", the
+ * bytes and "\n"; or one line ("<name> missing", "<name> ambiguous") for a name that names nothing,
+ * left out of the map.
+ */
+function parseBatch(names: readonly string[], out: Buffer): Map<string, GitObject> {
+  const objects = new Map<string, GitObject>();
+  let at = 0;
+  for (const name of names) {
+    const eol = out.indexOf(10, at);
+    if (eol < 0) break;
+    // A name may hold spaces ("<rev>:<path>"): only an answer of exactly this form has bytes.
+    const header = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+) (\d+)$/.exec(
+      out.subarray(at, eol).toString('latin1'),
+    );
+    at = eol + 1;
+    if (!header) continue;
+    const [, oid = '', type = '', size = '0'] = header;
+    const length = Number(size);
+    objects.set(name, { oid, type, bytes: Buffer.from(out.subarray(at, at + length)) });
+    at += length + 1;
+  }
+  return objects;
+}
+
 /** objectType names what a tree entry's mode points at. */
 function objectType(mode: string): string {
   if (mode === '40000' || mode === '040000') return 'tree';
   return mode === '160000' ? 'commit' : 'blob';
 }
 
-/** parseTree reads a raw tree object ("<mode> <name>\0<binary id>" entries). */
-export function parseTree(bytes: Buffer, idLength: number): TreeEntry[] {
-  const out: TreeEntry[] = [];
+/**
+ * treeRecords reads a raw tree object ("<mode> <name>\0<binary id>" entries), names as latin1 (a
+ * character per byte). The object is decoded once, not entry by entry: a root tree of a few hundred
+ * entries is read in a fraction of a millisecond, where per-entry decoding takes several.
+ */
+function treeRecords(
+  bytes: Buffer,
+  idLength: number,
+): { mode: string; name: string; oid: string }[] {
+  const text = bytes.toString('latin1');
+  const hex = bytes.toString('hex');
+  const out: { mode: string; name: string; oid: string }[] = [];
   let at = 0;
-  while (at < bytes.length) {
-    const space = bytes.indexOf(32, at);
-    const nul = bytes.indexOf(0, space);
+  while (at < text.length) {
+    const space = text.indexOf(' ', at);
+    const nul = text.indexOf('\0', space);
     if (space < 0 || nul < 0) break;
-    const mode = bytes.subarray(at, space).toString('latin1');
-    const path = bytes.subarray(space + 1, nul).toString('utf8');
-    const oid = bytes.subarray(nul + 1, nul + 1 + idLength).toString('hex');
-    out.push({ mode, oid, path });
+    const mode = text.slice(at, space);
+    const name = text.slice(space + 1, nul);
+    out.push({ mode, name, oid: hex.slice(2 * (nul + 1), 2 * (nul + 1 + idLength)) });
     at = nul + 1 + idLength;
   }
   return out;
+}
+
+/** parseTree reads a raw tree object ("<mode> <name>\0<binary id>" entries), names as UTF-8. */
+export function parseTree(bytes: Buffer, idLength: number): TreeEntry[] {
+  return treeRecords(bytes, idLength).map(({ mode, name, oid }) => ({
+    mode,
+    oid,
+    // Pure ASCII reads the same either way; anything else is UTF-8 in the bytes.
+    path: /[^\x00-\x7f]/.test(name) ? Buffer.from(name, 'latin1').toString('utf8') : name,
+  }));
 }

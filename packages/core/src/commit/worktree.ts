@@ -2,8 +2,8 @@
 // checkout, works out which branch and which commit the change belongs on (the pull request head,
 // also when actions/checkout checked out the merge commit), decides whether a push can succeed at
 // all (fork, read-only token), and hands the files to commitFilesToBranch.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Git } from '../git.ts';
 import { ActionError, InputError } from '../pure/errors.ts';
 import type { EventContext } from '../pure/event.ts';
@@ -18,8 +18,8 @@ import {
 } from './branch.ts';
 import { sameIgnoringEol } from './eol.ts';
 import { defaultMessage, type Identity } from './message.ts';
-import { Scratch, type TreeEntry } from './objects.ts';
-import { toPathspecs } from './paths.ts';
+import { catFileBatch, type GitObject, Scratch, type TreeEntry } from './objects.ts';
+import { repoPath, toPathspecs } from './paths.ts';
 
 /** What the commit action was asked to do, with the run's event context. */
 export interface CommitWorkTreeOptions {
@@ -84,6 +84,8 @@ export interface CommitWorkTreeResult {
   keptRef: string | undefined;
   signed: boolean;
 }
+
+const LITERAL = ':(literal)';
 
 function splitZ(text: string): string[] {
   return text.split('\0').filter(Boolean);
@@ -170,14 +172,23 @@ function headChange(x: string, y: string): FileChange['change'] | undefined {
 
 /**
  * matchedByLiteral tells whether every pathspec is a literal path that one of the found files is
- * at or under: then each matches a file, and git need not be asked again.
+ * at or under, or a file HEAD has (`inHead`: status listing nothing for it, the index has it too):
+ * then each matches a file, and git need not be asked again.
  */
-function matchedByLiteral(specs: readonly string[], found: Found): boolean {
+function matchedByLiteral(
+  specs: readonly string[],
+  found: Found,
+  inHead: ReadonlySet<string>,
+): boolean {
   const paths = [...found.changed.map((f) => f.path), ...found.ignored];
   return specs.every((spec) => {
-    if (!spec.startsWith(':(literal)')) return false;
-    const literal = spec.slice(':(literal)'.length);
-    return literal === '.' || paths.some((p) => p === literal || p.startsWith(`${literal}/`));
+    if (!spec.startsWith(LITERAL)) return false;
+    const literal = spec.slice(LITERAL.length);
+    return (
+      literal === '.' ||
+      inHead.has(literal) ||
+      paths.some((p) => p === literal || p.startsWith(`${literal}/`))
+    );
   });
 }
 
@@ -202,9 +213,7 @@ async function dropEolOnly(
   const reading = scratch.readObjects(
     headCommit ? [...oids, `${headCommit}^{tree}`, headCommit] : oids,
   );
-  const nows = await Promise.all(
-    modified.map((path) => readFile(join(root, path)).catch(() => undefined)),
-  );
+  const nows = modified.map((path) => readIfAny(join(root, path)));
   // Meanwhile, each file is stored as `git add` would store it: the commit most often takes it as
   // it is (Scratch.writeBlob then finds it), and a blob nobody needs costs nothing.
   await Promise.all([
@@ -223,18 +232,27 @@ async function dropEolOnly(
   return { kept: files.filter((f) => !eolOnly.includes(f.path)), eolOnly };
 }
 
+/** readIfAny reads a file, or gives undefined when it cannot (gone, a folder). */
+function readIfAny(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the commit steps of a job note what they pushed from this checkout (see commitWorkTree). */
 function pushedFile(gitDir: string): string {
   return join(gitDir, 'mlops-actions', 'pushed.json');
 }
 
 /** pushedBefore returns what an earlier commit step of the job pushed to `branch` from here. */
-async function pushedBefore(
+function pushedBefore(
   gitDir: string,
   branch: string,
-): Promise<{ commit: string; from: string } | undefined> {
+): { commit: string; from: string } | undefined {
   try {
-    const all = JSON.parse(await readFile(pushedFile(gitDir), 'utf8')) as Record<
+    const all = JSON.parse(readFileSync(pushedFile(gitDir), 'utf8')) as Record<
       string,
       { commit?: unknown; from?: unknown }
     >;
@@ -248,17 +266,17 @@ async function pushedBefore(
 }
 
 /** notePushed records that `commit` was pushed to `branch`, made from `from`. */
-async function notePushed(gitDir: string, branch: string, commit: string, from: string) {
+function notePushed(gitDir: string, branch: string, commit: string, from: string): void {
   const file = pushedFile(gitDir);
   let all: Record<string, unknown> = {};
   try {
-    all = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch {
     // None yet.
   }
   all[branch] = { commit, from };
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(all)}\n`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(all)}\n`);
 }
 
 /**
@@ -336,6 +354,100 @@ function specsFromCwd(input: string, options: CommitWorkTreeOptions): string[] {
   }
 }
 
+/** At most this many work-tree files, of at most this many bytes in all, are read ahead. */
+const READ_AHEAD_FILES = 4;
+const READ_AHEAD_BYTES = 1 << 20;
+
+/**
+ * What readAhead found: HEAD's commit, root tree and version of each file (cat-file's answers by
+ * the names asked: `HEAD`, `HEAD^{tree}`, `HEAD:./<path>`), and each file's bytes with the blob
+ * `git add` would store for them.
+ */
+interface ReadAhead {
+  objects: Map<string, GitObject>;
+  /** By path relative to the folder the status runs in; `oid` undefined when not stored. */
+  files: { path: string; bytes: Buffer; oid: string | undefined }[];
+}
+
+/**
+ * readAhead asks, beside the first `git status`, what the commit of a changed file needs next, for
+ * the literal paths entries that name small regular files (dvc.lock): HEAD's commit, root tree and
+ * version of the file in one `git cat-file --batch`, and the file stored as `git add` would store
+ * it (`git hash-object -w`; a blob nobody needs costs nothing). Every answer is checked where it is
+ * used (see seedScratch): nothing is taken on trust. Undefined when there is nothing to read ahead.
+ */
+async function readAhead(git: Git, specs: readonly string[]): Promise<ReadAhead | undefined> {
+  const files: { path: string; bytes: Buffer }[] = [];
+  let budget = READ_AHEAD_BYTES;
+  for (const spec of specs) {
+    if (files.length === READ_AHEAD_FILES) break;
+    const path = spec.startsWith(LITERAL) ? spec.slice(LITERAL.length) : '.';
+    // A name with a newline cannot be asked of cat-file --batch.
+    if (path === '.' || path.includes('\n')) continue;
+    const file = join(git.cwd, path);
+    const stat = lstatSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > budget) continue;
+    const bytes = readIfAny(file);
+    if (!bytes || bytes.length > budget) continue;
+    budget -= bytes.length;
+    files.push({ path, bytes });
+  }
+  if (files.length === 0) return undefined;
+  // Exit codes tolerated: outside a repository git says so later, where the answer is needed.
+  const tolerated = [0, 1, 128, 129];
+  const [objects, ...oids] = await Promise.all([
+    catFileBatch(git, ['HEAD', 'HEAD^{tree}', ...files.map((f) => `HEAD:./${f.path}`)], tolerated),
+    ...files.map(async (f) => {
+      const stored = await git.exec(['hash-object', '-w', '--stdin', `--path=${f.path}`], {
+        input: f.bytes,
+        okCodes: tolerated,
+      });
+      return stored.exitCode === 0 ? stored.stdout.trim() : undefined;
+    }),
+  ]);
+  return {
+    objects: objects ?? new Map(),
+    files: files.map((f, i) => ({ ...f, oid: oids[i] })),
+  };
+}
+
+/**
+ * seedScratch hands what readAhead found to the Scratch the commit is made with, once the root and
+ * HEAD are known: objects where they are HEAD's (HEAD's tree where it is the commit's), and the
+ * stored files under their repository paths. It returns the repository paths HEAD has a file at.
+ */
+function seedScratch(
+  scratch: Scratch,
+  ahead: ReadAhead | undefined,
+  cwd: string,
+  checkout: Checkout,
+): Set<string> {
+  const inHead = new Set<string>();
+  if (!ahead) return inHead;
+  const paths = ahead.files.map((f) => repoPath(relative(checkout.root, resolve(cwd, f.path))));
+  const blobs = ahead.files.map((f) => ahead.objects.get(`HEAD:./${f.path}`));
+  ahead.files.forEach((f, i) => {
+    if (f.oid) scratch.rememberStored(paths[i] ?? '', f.bytes, f.oid);
+    // Named by its id, a blob is the same whichever commit it was read from.
+    const blob = blobs[i];
+    if (blob?.type === 'blob') scratch.remember(blob.oid, blob);
+  });
+  const commit = ahead.objects.get('HEAD');
+  if (commit?.type !== 'commit' || commit.oid !== checkout.head) return inHead;
+  scratch.remember(commit.oid, commit);
+  const tree = ahead.objects.get('HEAD^{tree}');
+  const treeLine = `tree ${tree?.oid}\n`;
+  // HEAD did not move between the answers: the commit names this tree.
+  if (tree?.type !== 'tree' || commit.bytes.toString('latin1', 0, treeLine.length) !== treeLine) {
+    return inHead;
+  }
+  scratch.remember(`${commit.oid}^{tree}`, tree);
+  paths.forEach((path, i) => {
+    if (blobs[i]?.type === 'blob') inHead.add(path);
+  });
+  return inHead;
+}
+
 /** Where the checkout is, and what HEAD is, from one `git rev-parse`. */
 interface Checkout {
   root: string;
@@ -380,11 +492,12 @@ async function findChanges(
   specs: string[],
   options: CommitWorkTreeOptions,
   early: Found | undefined,
+  inHead: ReadonlySet<string>,
 ): Promise<Found & { eolOnly: string[] }> {
   const pathsInput = options.pathsInput ?? 'paths';
   const found = early ?? (await changedPaths(git, specs));
   // A typo matches nothing: status cannot tell that for unchanged files, ls-files can.
-  if (!matchedByLiteral(specs, found)) {
+  if (!matchedByLiteral(specs, found, inHead)) {
     await checkPathsMatch(git, pathsInput, options.paths, specs, options.failOnMissing === true);
   }
   return group('Finding changes', async () => {
@@ -420,14 +533,18 @@ export async function commitWorkTree(
   const pr = context.pullRequest;
   const remote = options.remote ?? 'origin';
   const pathsInput = options.pathsInput ?? 'paths';
-  // Three questions at once, before the repository root is known: where it is and what HEAD is;
-  // the status of the paths, asked from `cwd` with pathspecs relative to it (checked against the
-  // root just after); and the remote's URL.
+  // Four questions at once, before the repository root is known: the status of the paths, asked
+  // from `cwd` with pathspecs relative to it (checked against the root just after); what a commit
+  // of the literal paths would read next; where the repository is and what HEAD is; and the
+  // remote's URL. Started in that order, the slowest first: git processes start one at a time.
   const here = new Git(options.cwd);
   const fromCwd = specsFromCwd(pathsInput, options);
-  const [checkout, early, pushUrl] = await Promise.all([
+  const status = fromCwd.length ? changedPaths(here, fromCwd).catch(() => undefined) : undefined;
+  const reading = readAhead(here, fromCwd).catch(() => undefined);
+  const [checkout, early, ahead, pushUrl] = await Promise.all([
     locateCheckout(options.cwd),
-    fromCwd.length ? changedPaths(here, fromCwd).catch(() => undefined) : undefined,
+    status,
+    reading,
     /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)
       ? here.tryRun(['remote', 'get-url', '--push', remote])
       : Promise.resolve(remote),
@@ -436,9 +553,10 @@ export async function commitWorkTree(
   const git = new Git(root);
   const specs = toPathspecs(pathsInput, options.paths, options.cwd, root);
   const scratch = await Scratch.open(git, gitDir);
+  const inHead = seedScratch(scratch, ahead, options.cwd, checkout);
   let found: Found & { eolOnly: string[] };
   try {
-    found = await findChanges(git, scratch, checkout, specs, options, early);
+    found = await findChanges(git, scratch, checkout, specs, options, early, inHead);
   } finally {
     await scratch.close();
   }
@@ -527,7 +645,7 @@ export async function commitWorkTree(
   // with itself.
   let changedFrom = start;
   if (own) {
-    const before = await pushedBefore(gitDir, branch);
+    const before = pushedBefore(gitDir, branch);
     if (before?.from === start) changedFrom = before.commit;
   }
 
@@ -582,7 +700,7 @@ export async function commitWorkTree(
       ...(known ? { known } : {}),
     }),
   );
-  if (result.pushed && result.sha) await notePushed(gitDir, branch, result.sha, start);
+  if (result.pushed && result.sha) notePushed(gitDir, branch, result.sha, start);
   return {
     ...base,
     committed: result.committed,

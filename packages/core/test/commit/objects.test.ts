@@ -57,3 +57,40 @@ test('a top-level change writes the same tree as read-tree, update-index and wri
     await scratch.close();
   }
 });
+
+test('a top-level change keeps every other name byte for byte, UTF-8 or not', async () => {
+  const repo = await mkdtemp(join(tmpdir(), 'scratch-names-'));
+  await git(repo, 'init', '-q', '--initial-branch=main');
+  await writeFiles(repo, { 'dvc.lock': 'v1\n', 'café.txt': 'c\n' });
+  await git(repo, 'add', '-A');
+  // A name that is not UTF-8 (Latin-1 "é"), as a tree may hold one from another system.
+  const blob = await git(repo, 'hash-object', '-w', 'café.txt');
+  const tree = await new Git(repo).run(['mktree', '-z'], {
+    input: Buffer.concat([
+      Buffer.from(`100644 blob ${blob}\tcaf`),
+      Buffer.from([0xe9]),
+      Buffer.from('.bin\0'),
+      Buffer.from(`100644 blob ${blob}\tcafé.txt\0`),
+      Buffer.from(`100644 blob ${await git(repo, 'hash-object', '-w', 'dvc.lock')}\tdvc.lock\0`),
+    ]),
+  });
+  const base = await git(repo, 'commit-tree', tree, '-m', 'Base');
+  const scratch = await Scratch.open(new Git(repo));
+  try {
+    await writeFiles(repo, { 'dvc.lock': 'v2\n' });
+    const changed = await git(repo, 'hash-object', '-w', 'dvc.lock');
+    const fast = await scratch.writeTree(
+      base,
+      new Map([['dvc.lock', { mode: '100644', oid: changed, path: 'dvc.lock' }]]),
+    );
+    const names = async (treeish: string) =>
+      (await new Git(repo).exec(['ls-tree', '-z', '--name-only', treeish])).stdoutBytes;
+    expect(await names(fast)).toEqual(await names(base));
+    expect((await names(fast)).includes(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e]))).toBe(true);
+    expect(await git(repo, 'rev-parse', `${fast}:dvc.lock`)).toBe(changed);
+    const object = (await scratch.readObjects([`${fast}^{tree}`])).get(`${fast}^{tree}`);
+    expect(parseTree(object!.bytes, 20).find((e) => e.path === 'café.txt')?.oid).toBe(blob);
+  } finally {
+    await scratch.close();
+  }
+});
