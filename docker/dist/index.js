@@ -1,4 +1,4 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+const { createRequire: __WEBPACK_EXTERNAL_createRequire } = process.getBuiltinModule("module");
 import * as __WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__ from "./actions-core.js";
 /******/ var __webpack_modules__ = ({
 
@@ -36660,6 +36660,9 @@ function appendSummary(markdown) {
 
 
 
+
+/** The longest one request to GitHub may take, unless a caller says otherwise. */
+const REQUEST_TIMEOUT_MS = 60_000;
 /**
  * getOctokit builds a client that honours GITHUB_API_URL, retries server errors, and waits out
  * primary and secondary rate limits a few times before giving up.
@@ -36672,6 +36675,12 @@ function github_getOctokit(token, options = {}) {
     return getOctokit(token, {
         baseUrl,
         userAgent: options.userAgent ?? 'mlops-actions',
+        // @actions/github's own request options (its proxy-aware fetch and agent), each request
+        // given a time limit.
+        request: {
+            ...defaults.request,
+            fetch: timeLimited(defaults.request?.fetch ?? globalThis.fetch, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+        },
         // Set on the plugin, not as request.retries: the plugin retries every failed request that
         // carries request.retries, refusals (401, 403, 404, 422) included.
         retry: { retries: options.retries ?? 3 },
@@ -36680,6 +36689,26 @@ function github_getOctokit(token, options = {}) {
             onSecondaryRateLimit: waitOutLimit('secondary rate limit'),
         },
     }, retry, throttling);
+}
+/**
+ * timeLimited gives each call of `fetch` at most `ms` milliseconds (reading the answer's body
+ * included): a request GitHub does not answer in time fails naming the request and the limit,
+ * which Octokit reports as a 500, so the retry plugin tries it again.
+ */
+function timeLimited(fetch, ms) {
+    return async (url, init) => {
+        const limit = AbortSignal.timeout(ms);
+        const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
+        try {
+            return await fetch(url, { ...init, signal });
+        }
+        catch (e) {
+            if (!limit.aborted || init?.signal?.aborted)
+                throw e;
+            const path = new URL(url).pathname;
+            throw new Error(`GitHub did not answer ${init?.method ?? 'GET'} ${path} within ${ms / 1000} s`);
+        }
+    };
 }
 /** waitOutLimit warns about a GitHub rate limit and lets the throttling plugin retry twice. */
 function waitOutLimit(kind) {

@@ -1889,49 +1889,6 @@ async function retry(fn, options) {
 }
 
 
-/***/ }),
-
-/***/ 5062:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ isExecutableFile),
-/* harmony export */   a: () => (/* binding */ findOnPath)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * findOnPath returns the full path of an executable found on PATH (the first match, as a shell
- * would pick it), or undefined. `pathValue` defaults to this process's PATH.
- */
-function findOnPath(name, pathValue = process.env['PATH'] ?? '') {
-    for (const dir of pathValue.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-        if (!dir || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(dir))
-            continue;
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-        if (isExecutableFile(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-/** isExecutableFile tells whether a path is a regular file (or a link to one) that we may execute. */
-function isExecutableFile(path) {
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
-            return false;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-
 /***/ })
 
 };

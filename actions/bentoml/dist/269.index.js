@@ -106,7 +106,7 @@ async function ensurePythonTool(options) {
         pythonExecutable: python.executable,
         arch: (0,external_node_os_.arch)(),
     });
-    const tc = await __webpack_require__.e(/* import() */ 839).then(__webpack_require__.bind(__webpack_require__, 6839));
+    const tc = await Promise.all(/* import() */[__webpack_require__.e(775), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 3445));
     const found = tc.find(layout.tool, layout.version, layout.arch);
     const dir = found || (0,external_node_path_.join)(toolCache, layout.tool, layout.version, layout.arch);
     const bin = (0,external_node_path_.join)(dir, 'bin');

@@ -17,7 +17,7 @@ export const modules = {
  * as for some app tokens, or the API could not be reached); the push itself then decides.
  */
 async function canPush(token, apiUrl, owner, repo) {
-    const { getOctokit, httpStatus } = await Promise.all(/* import() */[__webpack_require__.e(179), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 8644));
+    const { getOctokit, httpStatus } = await Promise.all(/* import() */[__webpack_require__.e(876), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 8644));
     try {
         const { data } = await getOctokit(token, { apiUrl, retries: 1 }).rest.repos.get({
             owner,

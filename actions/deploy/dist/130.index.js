@@ -76,8 +76,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ../../packages/core/src/exec.ts
-var exec = __webpack_require__(8018);
+// EXTERNAL MODULE: ../../packages/core/src/exec.ts + 1 modules
+var exec = __webpack_require__(789);
 // EXTERNAL MODULE: ../../packages/core/src/pure/errors.ts
 var errors = __webpack_require__(5327);
 // EXTERNAL MODULE: ../../packages/core/src/runtime.ts

@@ -1,23 +1,62 @@
 import * as __WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__ from "./actions-core.js";
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+const { createRequire: __WEBPACK_EXTERNAL_createRequire } = process.getBuiltinModule("module");
 /******/ var __webpack_modules__ = ({
 
-/***/ 8018:
+/***/ 789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cI: () => (/* binding */ ExecError),
-/* harmony export */   m0: () => (/* binding */ exec),
-/* harmony export */   w$: () => (/* binding */ lastLines)
-/* harmony export */ });
-/* unused harmony exports shortCommand, displayCommand */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5327);
-/* harmony import */ var _pure_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8217);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cI: () => (/* binding */ ExecError),
+  m0: () => (/* binding */ exec),
+  w$: () => (/* binding */ lastLines)
+});
+
+// UNUSED EXPORTS: displayCommand, shortCommand
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ../../packages/core/src/pure/errors.ts
+var errors = __nccwpck_require__(5327);
+// EXTERNAL MODULE: ../../packages/core/src/pure/redact.ts
+var redact = __nccwpck_require__(8217);
+// EXTERNAL MODULE: ../../packages/core/src/runtime.ts
+var runtime = __nccwpck_require__(9103);
+;// CONCATENATED MODULE: ../../packages/core/src/tools/which.ts
+
+
+/**
+ * findOnPath returns the full path of an executable found on PATH (the first match, as a shell
+ * would pick it), or undefined. `pathValue` defaults to this process's PATH.
+ */
+function findOnPath(name, pathValue = process.env['PATH'] ?? '') {
+    for (const dir of pathValue.split(external_node_path_.delimiter)) {
+        if (!dir || !(0,external_node_path_.isAbsolute)(dir))
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        if (isExecutableFile(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/** isExecutableFile tells whether a path is a regular file (or a link to one) that we may execute. */
+function isExecutableFile(path) {
+    try {
+        if (!(0,external_node_fs_.statSync)(path).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/exec.ts
+
 
 
 
@@ -27,7 +66,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  * ExecError is a tool that failed. Its message is one line: which tool and subcommand, how it
  * ended and the last line it wrote; the full command line and output are in the log (see exec).
  */
-class ExecError extends _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ {
+class ExecError extends errors/* ActionError */.lZ {
     command;
     exitCode;
     stdout;
@@ -50,7 +89,7 @@ class ExecError extends _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionEr
  */
 function shortCommand(shown) {
     const words = shown.split(/\s+/).filter(Boolean);
-    const tool = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(words[0] ?? shown);
+    const tool = (0,external_node_path_.basename)(words[0] ?? shown);
     const quoted = words.findIndex((w) => w.startsWith("'"));
     const before = words.slice(1, quoted < 0 ? undefined : quoted);
     const sub = before.find((w) => /^[a-z][a-z0-9-]*$/.test(w));
@@ -93,14 +132,19 @@ function splitLines(onLine) {
 /**
  * exec runs a tool from an argv array (never a shell string), echoes its output to the log with
  * secrets masked, and throws an ExecError naming the command and the last lines of its stderr.
+ *
+ * Tools run through `@actions/exec`'s `getExecOutput`, except a call that may have to be stopped
+ * (`signal`, `timeoutMs`) or that feeds the tool `input`: `@actions/exec` 3 gives no handle on the
+ * child, so it can neither stop it nor kill its children, and it writes `input` to a stdin with no
+ * error handler, so a tool that exits without reading it crashes the action with EPIPE (tried
+ * here: `true` given a single byte, within 200 runs). Those calls run in `spawnOwned`.
  */
 async function exec(command, args, options = {}) {
-    const body = () => spawnTool(command, args, options);
-    return options.group ? (0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)(options.group, body) : body();
+    const body = () => run(command, args, options);
+    return options.group ? (0,runtime/* group */.Os)(options.group, body) : body();
 }
-async function spawnTool(command, args, options) {
-    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    const hide = (text) => (0,_pure_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text), options.secrets ?? []);
+async function run(command, args, options) {
+    const hide = (text) => (0,redact/* redactSecrets */.f)((0,runtime/* redact */.E$)(text), options.secrets ?? []);
     const shown = hide(displayCommand(command, args));
     const env = {};
     for (const [k, v] of Object.entries({ ...process.env, ...options.env }))
@@ -108,111 +152,179 @@ async function spawnTool(command, args, options) {
             env[k] = v;
     const missing = options.cwd === undefined ? undefined : missingFolder(options.cwd);
     if (missing)
-        throw missing((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(command));
+        throw missing((0,external_node_path_.basename)(command));
     if (!options.silent)
-        (0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`[command]${shown}`);
-    const started = Date.now();
-    const failed = (error) => {
-        logFailure(shown, error, options);
-        return error;
+        (0,runtime/* info */.pq)(`[command]${shown}`);
+    const echo = (stream, onLine) => splitLines((line) => {
+        onLine?.(line);
+        if (!options.silent)
+            stream.write(`${hide(line)}\n`);
+    });
+    const call = {
+        command,
+        args,
+        options,
+        shown,
+        hide,
+        env,
+        started: Date.now(),
+        out: [],
+        err: [],
+        outLines: echo(process.stdout, options.onStdoutLine),
+        errLines: echo(process.stderr, options.onStderrLine),
     };
+    if (options.signal?.aborted)
+        throw failed(call, { exitCode: null }, 'was stopped');
+    const owned = options.signal || options.timeoutMs || options.input !== undefined;
+    return owned ? spawnOwned(call) : runWithActionsExec(call);
+}
+/** runWithActionsExec runs a tool that needs no input and is never stopped early. */
+async function runWithActionsExec(call) {
+    const { getExecOutput } = await __nccwpck_require__.e(/* import() */ 32).then(__nccwpck_require__.bind(__nccwpck_require__, 3032));
+    let exitCode;
+    try {
+        ({ exitCode } = await getExecOutput(located(call.command), [...call.args], {
+            cwd: call.options.cwd,
+            env: call.env,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: {
+                stdout: (chunk) => received(call, 'out', chunk),
+                stderr: (chunk) => received(call, 'err', chunk),
+            },
+        }));
+    }
+    catch (e) {
+        throw startFailure(call, e instanceof Error ? e.message : String(e));
+    }
+    // A tool killed by a signal has no exit code; @actions/exec passes on Node's null.
+    return finished(call, exitCode ?? null, null);
+}
+/** Where each tool named without a folder was found, by PATH: a step runs git a dozen times. */
+const foundOnPath = new Map();
+/**
+ * located gives `@actions/exec` the tool's full path when PATH has it, found once a process:
+ * given a bare name, it looks through every folder of PATH on every call (about 1 ms with 17
+ * folders). A tool not found is passed on as named, for `@actions/exec` to say so.
+ */
+function located(command) {
+    if (command.includes('/'))
+        return command;
+    const key = `${process.env['PATH'] ?? ''}\0${command}`;
+    let path = foundOnPath.get(key);
+    if (path === undefined) {
+        path = findOnPath(command);
+        if (path !== undefined)
+            foundOnPath.set(key, path);
+    }
+    return path ?? command;
+}
+/**
+ * spawnOwned runs a tool in a process group of its own, so a timeout or an abort stops the tool
+ * and its children, and feeds `input` to a stdin whose errors are handled (a tool may exit
+ * without reading it; its exit code tells the story).
+ */
+async function spawnOwned(call) {
+    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    const { options } = call;
     return new Promise((resolvePromise, reject) => {
-        if (options.signal?.aborted) {
-            reject(failed(new ExecError(shown, { exitCode: null, stdout: '', stderr: '' }, 'was stopped')));
-            return;
-        }
-        const child = spawn(command, args, {
+        const child = spawn(call.command, call.args, {
             cwd: options.cwd,
-            env,
+            env: call.env,
             stdio: ['pipe', 'pipe', 'pipe'],
-            // Own process group, so a timeout stops the tool's children too.
             detached: true,
         });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        let stopped = false;
-        const onAbort = () => {
-            stopped = true;
+        let ending;
+        let killTimer;
+        const stop = (why) => {
+            ending ??= why;
             killGroup(child.pid, 'SIGTERM');
             killTimer ??= setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
         };
+        const onAbort = () => stop('stopped');
         options.signal?.addEventListener('abort', onAbort, { once: true });
-        let killTimer;
         const timer = options.timeoutMs && options.timeoutMs > 0
-            ? setTimeout(() => {
-                timedOut = true;
-                killGroup(child.pid, 'SIGTERM');
-                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-            }, options.timeoutMs)
+            ? setTimeout(() => stop('timed out'), options.timeoutMs)
             : undefined;
-        const echo = (stream, onLine) => splitLines((line) => {
-            onLine?.(line);
-            if (!options.silent)
-                stream.write(`${hide(line)}\n`);
-        });
-        const outLines = echo(process.stdout, options.onStdoutLine);
-        const errLines = echo(process.stderr, options.onStderrLine);
-        child.stdout.on('data', (chunk) => {
-            out.push(chunk);
-            outLines.push(chunk.toString('utf8'));
-        });
-        child.stderr.on('data', (chunk) => {
-            err.push(chunk);
-            errLines.push(chunk.toString('utf8'));
-        });
-        child.stdin.on('error', () => {
-            // The tool may exit without reading its input; its exit code tells the story.
-        });
-        child.stdin.end(options.input ?? '');
-        child.on('error', (e) => {
-            clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
-            if (gone) {
-                reject(gone((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(command)));
-            }
-            else if (e.code === 'ENOENT') {
-                reject(new _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`\`${command}\` was not found on PATH`, {
-                    hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
-                }));
-            }
-            else {
-                reject(new _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`\`${shown}\` could not start: ${e.message}`));
-            }
-        });
-        child.on('close', (code, signal) => {
+        const settle = () => {
             clearTimeout(timer);
             clearTimeout(killTimer);
             options.signal?.removeEventListener('abort', onAbort);
-            outLines.end();
-            errLines.end();
-            const stdoutBytes = Buffer.concat(out);
-            const result = {
-                exitCode: code ?? -1,
-                stdout: stdoutBytes.toString('utf8'),
-                stdoutBytes,
-                stderr: Buffer.concat(err).toString('utf8'),
-                durationMs: Date.now() - started,
-            };
-            const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
-            if (timedOut) {
-                reject(failed(new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs (its output is in the log just above)')));
+        };
+        child.stdout.on('data', (chunk) => received(call, 'out', chunk));
+        child.stderr.on('data', (chunk) => received(call, 'err', chunk));
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input ?? '');
+        child.on('error', (e) => {
+            settle();
+            reject(startFailure(call, e.code === 'ENOENT' ? 'ENOENT' : e.message));
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            try {
+                resolvePromise(finished(call, code, signal, ending));
             }
-            else if (stopped) {
-                reject(failed(new ExecError(shown, masked, 'was stopped')));
-            }
-            else if (code === null) {
-                reject(failed(new ExecError(shown, masked, `was killed by ${signal}`)));
-            }
-            else if (!(options.okCodes ?? [0]).includes(code)) {
-                reject(failed(new ExecError(shown, masked, `exited with code ${code}`)));
-            }
-            else {
-                resolvePromise(result);
+            catch (e) {
+                reject(e);
             }
         });
     });
+}
+function received(call, stream, chunk) {
+    call[stream].push(chunk);
+    call[stream === 'out' ? 'outLines' : 'errLines'].push(chunk.toString('utf8'));
+}
+/** finished turns how a tool ended into its result, or the one-line ExecError. */
+function finished(call, code, signal, ending) {
+    call.outLines.end();
+    call.errLines.end();
+    const stdoutBytes = Buffer.concat(call.out);
+    const result = {
+        exitCode: code ?? -1,
+        stdout: stdoutBytes.toString('utf8'),
+        stdoutBytes,
+        stderr: Buffer.concat(call.err).toString('utf8'),
+        durationMs: Date.now() - call.started,
+    };
+    const seconds = Math.round((call.options.timeoutMs ?? 0) / 1000);
+    if (ending === 'timed out') {
+        throw failed(call, { exitCode: code }, `timed out after ${seconds}s`, 'Raise the timeout, or find out why the tool hangs (its output is in the log just above)');
+    }
+    if (ending === 'stopped')
+        throw failed(call, { exitCode: code }, 'was stopped');
+    if (code === null)
+        throw failed(call, { exitCode: code }, `was killed by ${signal ?? 'a signal'}`);
+    if (!(call.options.okCodes ?? [0]).includes(code)) {
+        throw failed(call, { exitCode: code }, `exited with code ${code}`);
+    }
+    return result;
+}
+/** failed builds the ExecError for a tool that ran and writes its details to the log. */
+function failed(call, how, reason, hint) {
+    const error = new ExecError(call.shown, {
+        exitCode: how.exitCode,
+        stdout: call.hide(Buffer.concat(call.out).toString('utf8')),
+        stderr: call.hide(Buffer.concat(call.err).toString('utf8')),
+    }, reason, hint);
+    logFailure(call.shown, error, call.options);
+    return error;
+}
+/**
+ * startFailure names why a tool did not start: the folder it was to run in went away, the tool is
+ * not installed (`@actions/exec` looks it up on PATH first: "Unable to locate executable file"),
+ * or the system refused to run it.
+ */
+function startFailure(call, message) {
+    const { command, options } = call;
+    const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+    if (gone)
+        return gone((0,external_node_path_.basename)(command));
+    if (message === 'ENOENT' || /^Unable to locate executable file/.test(message)) {
+        return new errors/* ActionError */.lZ(`\`${command}\` was not found on PATH`, {
+            hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
+        });
+    }
+    return new errors/* ActionError */.lZ(`\`${call.shown}\` could not start: ${call.hide(message)}`);
 }
 /**
  * missingFolder checks the folder a tool is to start in. Node reports a missing working folder as
@@ -221,7 +333,7 @@ async function spawnTool(command, args, options) {
 function missingFolder(cwd) {
     let problem;
     try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(cwd).isDirectory())
+        if (!(0,external_node_fs_.statSync)(cwd).isDirectory())
             problem = 'is not a folder';
     }
     catch {
@@ -230,20 +342,20 @@ function missingFolder(cwd) {
     if (!problem)
         return undefined;
     const shown = displayFolder(cwd);
-    return (tool) => new _pure_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`the folder '${shown}' that \`${tool}\` was to run in ${problem}`, {
+    return (tool) => new errors/* ActionError */.lZ(`the folder '${shown}' that \`${tool}\` was to run in ${problem}`, {
         hint: 'Check the working-directory input (relative to the repository root) and that an earlier step created the folder',
     });
 }
 /** displayFolder shows a folder relative to the workspace when it is inside it. */
 function displayFolder(folder) {
     const workspace = process.env['GITHUB_WORKSPACE'];
-    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(folder);
+    const full = (0,external_node_path_.resolve)(folder);
     if (!workspace)
         return full;
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), full);
+    const rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(workspace), full);
     if (!rel)
         return '.';
-    return rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? full : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+    return rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? full : rel.split(external_node_path_.sep).join('/');
 }
 /**
  * logFailure writes what a failed tool did where a person reads it: the full command line, how it
@@ -637,10 +749,38 @@ module.exports = x({ ["debug"]: () => (__WEBPACK_EXTERNAL_MODULE__actions_core_j
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -679,10 +819,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ })
 
@@ -988,8 +1156,8 @@ function readContext(env = process.env) {
     return eventContext(env, readEventPayload(env));
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/exec.ts
-var src_exec = __nccwpck_require__(8018);
+// EXTERNAL MODULE: ../../packages/core/src/exec.ts + 1 modules
+var src_exec = __nccwpck_require__(789);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/src/files.ts

@@ -10706,7 +10706,7 @@ const {
 } = __webpack_require__(2305)
 const MockClient = __webpack_require__(2361)
 const MockPool = __webpack_require__(6480)
-const { matchValue, buildMockOptions } = __webpack_require__(3193)
+const { matchValue, buildMockOptions } = __webpack_require__(5574)
 const { InvalidArgumentError, UndiciError } = __webpack_require__(3959)
 const Dispatcher = __webpack_require__(3415)
 const Pluralizer = __webpack_require__(5773)
@@ -10860,7 +10860,7 @@ module.exports = MockAgent
 
 const { promisify } = __webpack_require__(7975)
 const Client = __webpack_require__(1313)
-const { buildMockDispatch } = __webpack_require__(3193)
+const { buildMockDispatch } = __webpack_require__(5574)
 const {
   kDispatches,
   kMockAgent,
@@ -10959,7 +10959,7 @@ module.exports = {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(3193)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(5574)
 const {
   kDispatches,
   kDispatchKey,
@@ -11175,7 +11175,7 @@ module.exports.MockScope = MockScope
 
 const { promisify } = __webpack_require__(7975)
 const Pool = __webpack_require__(5928)
-const { buildMockDispatch } = __webpack_require__(3193)
+const { buildMockDispatch } = __webpack_require__(5574)
 const {
   kDispatches,
   kMockAgent,
@@ -11264,7 +11264,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14135,7 +14135,7 @@ module.exports = {
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(3943)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(6324)
 
 /**
  * @type {number[]} BOM
@@ -14723,7 +14723,7 @@ const { EventSourceStream } = __webpack_require__(8819)
 const { parseMIMEType } = __webpack_require__(192)
 const { createFastMessageEvent } = __webpack_require__(4379)
 const { isNetworkError } = __webpack_require__(7287)
-const { delay } = __webpack_require__(3943)
+const { delay } = __webpack_require__(6324)
 const { kEnumerableProperty } = __webpack_require__(9500)
 const { environmentSettingsObject } = __webpack_require__(1204)
 const { getGlobalDispatcher } = __webpack_require__(1481)
@@ -15200,7 +15200,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3943:
+/***/ 6324:
 /***/ ((module) => {
 
 
@@ -25390,7 +25390,7 @@ const { ProgressEvent } = __webpack_require__(9393)
 const { getEncoding } = __webpack_require__(1691)
 const { serializeAMimeType, parseMIMEType } = __webpack_require__(192)
 const { types } = __webpack_require__(7975)
-const { StringDecoder } = __webpack_require__(5574)
+const { StringDecoder } = __webpack_require__(3193)
 const { btoa } = __webpack_require__(4573)
 
 /** @type {PropertyDescriptor} */

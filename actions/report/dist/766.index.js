@@ -84,7 +84,7 @@ async function publishSigned(signed, scratch, input) {
     const variables = {
         input: commitInput(signed.repository, input.branch, input.expectedHead, input.message, changes),
     };
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(31), __webpack_require__.e(179), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 8644));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(31), __webpack_require__.e(876), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 8644));
     const client = getOctokit(signed.token, { apiUrl: signed.apiUrl });
     try {
         const data = await client.graphql(CREATE_COMMIT_ON_BRANCH, variables);

@@ -1,11 +1,67 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+const { createRequire: __WEBPACK_EXTERNAL_createRequire } = process.getBuiltinModule("module");
 import * as __WEBPACK_EXTERNAL_MODULE__actions_core_js_03bbfdad__ from "./actions-core.js";
 /******/ var __webpack_modules__ = ({
+
+/***/ 613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
 
 /***/ 421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ })
 
@@ -40,6 +96,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -87,6 +146,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -101,6 +182,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -358,7 +502,38 @@ function appendSummary(markdown) {
     return summaryWrites;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/tools/which.ts
+
+
+/**
+ * findOnPath returns the full path of an executable found on PATH (the first match, as a shell
+ * would pick it), or undefined. `pathValue` defaults to this process's PATH.
+ */
+function findOnPath(name, pathValue = process.env['PATH'] ?? '') {
+    for (const dir of pathValue.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir || !(0,external_node_path_namespaceObject.isAbsolute)(dir))
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        if (isExecutableFile(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/** isExecutableFile tells whether a path is a regular file (or a link to one) that we may execute. */
+function isExecutableFile(path) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/exec.ts
+
 
 
 
@@ -434,13 +609,18 @@ function splitLines(onLine) {
 /**
  * exec runs a tool from an argv array (never a shell string), echoes its output to the log with
  * secrets masked, and throws an ExecError naming the command and the last lines of its stderr.
+ *
+ * Tools run through `@actions/exec`'s `getExecOutput`, except a call that may have to be stopped
+ * (`signal`, `timeoutMs`) or that feeds the tool `input`: `@actions/exec` 3 gives no handle on the
+ * child, so it can neither stop it nor kill its children, and it writes `input` to a stdin with no
+ * error handler, so a tool that exits without reading it crashes the action with EPIPE (tried
+ * here: `true` given a single byte, within 200 runs). Those calls run in `spawnOwned`.
  */
 async function exec_exec(command, args, options = {}) {
-    const body = () => spawnTool(command, args, options);
+    const body = () => run(command, args, options);
     return options.group ? group(options.group, body) : body();
 }
-async function spawnTool(command, args, options) {
-    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+async function run(command, args, options) {
     const hide = (text) => redactSecrets(redact(text), options.secrets ?? []);
     const shown = hide(displayCommand(command, args));
     const env = {};
@@ -452,108 +632,176 @@ async function spawnTool(command, args, options) {
         throw missing((0,external_node_path_namespaceObject.basename)(command));
     if (!options.silent)
         info(`[command]${shown}`);
-    const started = Date.now();
-    const failed = (error) => {
-        logFailure(shown, error, options);
-        return error;
+    const echo = (stream, onLine) => splitLines((line) => {
+        onLine?.(line);
+        if (!options.silent)
+            stream.write(`${hide(line)}\n`);
+    });
+    const call = {
+        command,
+        args,
+        options,
+        shown,
+        hide,
+        env,
+        started: Date.now(),
+        out: [],
+        err: [],
+        outLines: echo(process.stdout, options.onStdoutLine),
+        errLines: echo(process.stderr, options.onStderrLine),
     };
+    if (options.signal?.aborted)
+        throw failed(call, { exitCode: null }, 'was stopped');
+    const owned = options.signal || options.timeoutMs || options.input !== undefined;
+    return owned ? spawnOwned(call) : runWithActionsExec(call);
+}
+/** runWithActionsExec runs a tool that needs no input and is never stopped early. */
+async function runWithActionsExec(call) {
+    const { getExecOutput } = await __nccwpck_require__.e(/* import() */ 32).then(__nccwpck_require__.bind(__nccwpck_require__, 32));
+    let exitCode;
+    try {
+        ({ exitCode } = await getExecOutput(located(call.command), [...call.args], {
+            cwd: call.options.cwd,
+            env: call.env,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: {
+                stdout: (chunk) => received(call, 'out', chunk),
+                stderr: (chunk) => received(call, 'err', chunk),
+            },
+        }));
+    }
+    catch (e) {
+        throw startFailure(call, e instanceof Error ? e.message : String(e));
+    }
+    // A tool killed by a signal has no exit code; @actions/exec passes on Node's null.
+    return finished(call, exitCode ?? null, null);
+}
+/** Where each tool named without a folder was found, by PATH: a step runs git a dozen times. */
+const foundOnPath = new Map();
+/**
+ * located gives `@actions/exec` the tool's full path when PATH has it, found once a process:
+ * given a bare name, it looks through every folder of PATH on every call (about 1 ms with 17
+ * folders). A tool not found is passed on as named, for `@actions/exec` to say so.
+ */
+function located(command) {
+    if (command.includes('/'))
+        return command;
+    const key = `${process.env['PATH'] ?? ''}\0${command}`;
+    let path = foundOnPath.get(key);
+    if (path === undefined) {
+        path = findOnPath(command);
+        if (path !== undefined)
+            foundOnPath.set(key, path);
+    }
+    return path ?? command;
+}
+/**
+ * spawnOwned runs a tool in a process group of its own, so a timeout or an abort stops the tool
+ * and its children, and feeds `input` to a stdin whose errors are handled (a tool may exit
+ * without reading it; its exit code tells the story).
+ */
+async function spawnOwned(call) {
+    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    const { options } = call;
     return new Promise((resolvePromise, reject) => {
-        if (options.signal?.aborted) {
-            reject(failed(new ExecError(shown, { exitCode: null, stdout: '', stderr: '' }, 'was stopped')));
-            return;
-        }
-        const child = spawn(command, args, {
+        const child = spawn(call.command, call.args, {
             cwd: options.cwd,
-            env,
+            env: call.env,
             stdio: ['pipe', 'pipe', 'pipe'],
-            // Own process group, so a timeout stops the tool's children too.
             detached: true,
         });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        let stopped = false;
-        const onAbort = () => {
-            stopped = true;
+        let ending;
+        let killTimer;
+        const stop = (why) => {
+            ending ??= why;
             killGroup(child.pid, 'SIGTERM');
             killTimer ??= setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
         };
+        const onAbort = () => stop('stopped');
         options.signal?.addEventListener('abort', onAbort, { once: true });
-        let killTimer;
         const timer = options.timeoutMs && options.timeoutMs > 0
-            ? setTimeout(() => {
-                timedOut = true;
-                killGroup(child.pid, 'SIGTERM');
-                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-            }, options.timeoutMs)
+            ? setTimeout(() => stop('timed out'), options.timeoutMs)
             : undefined;
-        const echo = (stream, onLine) => splitLines((line) => {
-            onLine?.(line);
-            if (!options.silent)
-                stream.write(`${hide(line)}\n`);
-        });
-        const outLines = echo(process.stdout, options.onStdoutLine);
-        const errLines = echo(process.stderr, options.onStderrLine);
-        child.stdout.on('data', (chunk) => {
-            out.push(chunk);
-            outLines.push(chunk.toString('utf8'));
-        });
-        child.stderr.on('data', (chunk) => {
-            err.push(chunk);
-            errLines.push(chunk.toString('utf8'));
-        });
-        child.stdin.on('error', () => {
-            // The tool may exit without reading its input; its exit code tells the story.
-        });
-        child.stdin.end(options.input ?? '');
-        child.on('error', (e) => {
-            clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
-            if (gone) {
-                reject(gone((0,external_node_path_namespaceObject.basename)(command)));
-            }
-            else if (e.code === 'ENOENT') {
-                reject(new errors_ActionError(`\`${command}\` was not found on PATH`, {
-                    hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
-                }));
-            }
-            else {
-                reject(new errors_ActionError(`\`${shown}\` could not start: ${e.message}`));
-            }
-        });
-        child.on('close', (code, signal) => {
+        const settle = () => {
             clearTimeout(timer);
             clearTimeout(killTimer);
             options.signal?.removeEventListener('abort', onAbort);
-            outLines.end();
-            errLines.end();
-            const stdoutBytes = Buffer.concat(out);
-            const result = {
-                exitCode: code ?? -1,
-                stdout: stdoutBytes.toString('utf8'),
-                stdoutBytes,
-                stderr: Buffer.concat(err).toString('utf8'),
-                durationMs: Date.now() - started,
-            };
-            const masked = { exitCode: code, stdout: hide(result.stdout), stderr: hide(result.stderr) };
-            if (timedOut) {
-                reject(failed(new ExecError(shown, masked, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`, 'Raise the timeout, or find out why the tool hangs (its output is in the log just above)')));
+        };
+        child.stdout.on('data', (chunk) => received(call, 'out', chunk));
+        child.stderr.on('data', (chunk) => received(call, 'err', chunk));
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input ?? '');
+        child.on('error', (e) => {
+            settle();
+            reject(startFailure(call, e.code === 'ENOENT' ? 'ENOENT' : e.message));
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            try {
+                resolvePromise(finished(call, code, signal, ending));
             }
-            else if (stopped) {
-                reject(failed(new ExecError(shown, masked, 'was stopped')));
-            }
-            else if (code === null) {
-                reject(failed(new ExecError(shown, masked, `was killed by ${signal}`)));
-            }
-            else if (!(options.okCodes ?? [0]).includes(code)) {
-                reject(failed(new ExecError(shown, masked, `exited with code ${code}`)));
-            }
-            else {
-                resolvePromise(result);
+            catch (e) {
+                reject(e);
             }
         });
     });
+}
+function received(call, stream, chunk) {
+    call[stream].push(chunk);
+    call[stream === 'out' ? 'outLines' : 'errLines'].push(chunk.toString('utf8'));
+}
+/** finished turns how a tool ended into its result, or the one-line ExecError. */
+function finished(call, code, signal, ending) {
+    call.outLines.end();
+    call.errLines.end();
+    const stdoutBytes = Buffer.concat(call.out);
+    const result = {
+        exitCode: code ?? -1,
+        stdout: stdoutBytes.toString('utf8'),
+        stdoutBytes,
+        stderr: Buffer.concat(call.err).toString('utf8'),
+        durationMs: Date.now() - call.started,
+    };
+    const seconds = Math.round((call.options.timeoutMs ?? 0) / 1000);
+    if (ending === 'timed out') {
+        throw failed(call, { exitCode: code }, `timed out after ${seconds}s`, 'Raise the timeout, or find out why the tool hangs (its output is in the log just above)');
+    }
+    if (ending === 'stopped')
+        throw failed(call, { exitCode: code }, 'was stopped');
+    if (code === null)
+        throw failed(call, { exitCode: code }, `was killed by ${signal ?? 'a signal'}`);
+    if (!(call.options.okCodes ?? [0]).includes(code)) {
+        throw failed(call, { exitCode: code }, `exited with code ${code}`);
+    }
+    return result;
+}
+/** failed builds the ExecError for a tool that ran and writes its details to the log. */
+function failed(call, how, reason, hint) {
+    const error = new ExecError(call.shown, {
+        exitCode: how.exitCode,
+        stdout: call.hide(Buffer.concat(call.out).toString('utf8')),
+        stderr: call.hide(Buffer.concat(call.err).toString('utf8')),
+    }, reason, hint);
+    logFailure(call.shown, error, call.options);
+    return error;
+}
+/**
+ * startFailure names why a tool did not start: the folder it was to run in went away, the tool is
+ * not installed (`@actions/exec` looks it up on PATH first: "Unable to locate executable file"),
+ * or the system refused to run it.
+ */
+function startFailure(call, message) {
+    const { command, options } = call;
+    const gone = options.cwd === undefined ? undefined : missingFolder(options.cwd);
+    if (gone)
+        return gone((0,external_node_path_namespaceObject.basename)(command));
+    if (message === 'ENOENT' || /^Unable to locate executable file/.test(message)) {
+        return new errors_ActionError(`\`${command}\` was not found on PATH`, {
+            hint: options.notFoundHint ?? `Install ${command} on the runner, or add it to PATH.`,
+        });
+    }
+    return new errors_ActionError(`\`${call.shown}\` could not start: ${call.hide(message)}`);
 }
 /**
  * missingFolder checks the folder a tool is to start in. Node reports a missing working folder as
@@ -895,7 +1143,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * or not) into one error line "<action> failed: <what happened>. <what to do>." and exit code 1.
  * The stack trace is logged only under step debug.
  */
-async function run(action, main) {
+async function run_run(action, main) {
     try {
         await main();
     }
@@ -948,7 +1196,7 @@ async function post() {
     const { command, args } = JSON.parse(saved);
     await exec_exec(command, args, { okCodes: [0, 1] });
 }
-void run('bentoml', post);
+void run_run('bentoml', post);
 
 var __webpack_exports__post = __webpack_exports__.b;
 export { __webpack_exports__post as post };

@@ -1,10 +1,10 @@
-import "node:module";
-import * as os from "os";
-import { EOL } from "os";
-import * as crypto from "crypto";
-import * as fs from "fs";
-import { constants, promises } from "fs";
-import * as path from "path";
+process.getBuiltinModule("node:module");
+const os = process.getBuiltinModule("os");
+const { EOL } = process.getBuiltinModule("os");
+const crypto = process.getBuiltinModule("crypto");
+const fs = process.getBuiltinModule("fs");
+const { constants, promises } = process.getBuiltinModule("fs");
+const path = process.getBuiltinModule("path");
 // node_modules/@actions/core/lib/utils.js
 /**
 * Sanitizes an input into a string so it can be passed into issueCommand safely

@@ -47,8 +47,10 @@ function appJwt(appId, privateKeyPem, nowSeconds = Date.now() / 1000) {
     return `${unsigned}.${(0,external_node_crypto_.sign)('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
 }
 
-// EXTERNAL MODULE: ../../node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1738);
+// EXTERNAL MODULE: ../../node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(8803);
+// EXTERNAL MODULE: ../../node_modules/@actions/github/lib/utils.js + 19 modules
+var utils = __webpack_require__(3943);
 // EXTERNAL MODULE: ../../node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(4491);
 // EXTERNAL MODULE: ../../node_modules/@octokit/plugin-throttling/dist-bundle/index.js
@@ -62,6 +64,9 @@ var runtime = __webpack_require__(9103);
 
 
 
+
+/** The longest one request to GitHub may take, unless a caller says otherwise. */
+const REQUEST_TIMEOUT_MS = 60_000;
 /**
  * getOctokit builds a client that honours GITHUB_API_URL, retries server errors, and waits out
  * primary and secondary rate limits a few times before giving up.
@@ -74,6 +79,12 @@ function getOctokit(token, options = {}) {
     return (0,github/* getOctokit */.Q)(token, {
         baseUrl,
         userAgent: options.userAgent ?? 'mlops-actions',
+        // @actions/github's own request options (its proxy-aware fetch and agent), each request
+        // given a time limit.
+        request: {
+            ...utils/* defaults */.NT.request,
+            fetch: timeLimited(utils/* defaults */.NT.request?.fetch ?? globalThis.fetch, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+        },
         // Set on the plugin, not as request.retries: the plugin retries every failed request that
         // carries request.retries, refusals (401, 403, 404, 422) included.
         retry: { retries: options.retries ?? 3 },
@@ -82,6 +93,26 @@ function getOctokit(token, options = {}) {
             onSecondaryRateLimit: waitOutLimit('secondary rate limit'),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+/**
+ * timeLimited gives each call of `fetch` at most `ms` milliseconds (reading the answer's body
+ * included): a request GitHub does not answer in time fails naming the request and the limit,
+ * which Octokit reports as a 500, so the retry plugin tries it again.
+ */
+function timeLimited(fetch, ms) {
+    return async (url, init) => {
+        const limit = AbortSignal.timeout(ms);
+        const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
+        try {
+            return await fetch(url, { ...init, signal });
+        }
+        catch (e) {
+            if (!limit.aborted || init?.signal?.aborted)
+                throw e;
+            const path = new URL(url).pathname;
+            throw new Error(`GitHub did not answer ${init?.method ?? 'GET'} ${path} within ${ms / 1000} s`);
+        }
+    };
 }
 /** waitOutLimit warns about a GitHub rate limit and lets the throttling plugin retry twice. */
 function waitOutLimit(kind) {
