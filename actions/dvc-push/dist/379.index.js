@@ -1229,17 +1229,20 @@ function toJson(node) {
             return node.v;
     }
 }
-/** toPlain converts a node to plain JavaScript (maps with string keys), for plot data. */
-function toPlain(node) {
+/**
+ * toPlain converts a node to plain JavaScript (maps with string keys): keys as Python's str()
+ * writes them by default (plot data), or as `keyOf` says.
+ */
+function toPlain(node, keyOf = pyStr) {
     switch (node.t) {
         case 'map': {
             const out = {};
             for (const [k, v] of node.entries)
-                out[pyStr(k)] = toPlain(v);
+                out[keyOf(k)] = toPlain(v, keyOf);
             return out;
         }
         case 'list':
-            return node.items.map(toPlain);
+            return node.items.map((item) => toPlain(item, keyOf));
         case 'null':
             return null;
         default:
@@ -1495,6 +1498,7 @@ function fastYaml(text) {
 // parser, cold, is most of the time the step spends before `dvc repro` starts.
 
 
+
 /**
  * readYamlText parses YAML 1.2 as DVC's loader reads it (merge keys, unique keys) into plain
  * JavaScript values, as the full parser's `toJS()` gives them; `ok: false` when it does not parse.
@@ -1503,7 +1507,7 @@ function readYamlText(text) {
     const fast = fastYaml(text);
     // fastYaml reads a text of comments only as an empty mapping; the full parser, as null.
     if (fast)
-        return { ok: true, value: hasContent(text) ? plain(fast) : null, fast: true };
+        return { ok: true, value: hasContent(text) ? toPlain(fast, jsKey) : null, fast: true };
     const doc = (0,dist/* parseDocument */.Tp)(text, { merge: true, uniqueKeys: true });
     if (doc.errors.length)
         return { ok: false };
@@ -1515,22 +1519,9 @@ function hasContent(text) {
         return content !== '' && !content.startsWith('#');
     });
 }
-/** plain turns the fast reader's tree into what `toJS()` gives: objects with string keys. */
-function plain(node) {
-    switch (node.t) {
-        case 'map': {
-            const out = {};
-            for (const [key, value] of node.entries)
-                out[key.t === 'null' ? '' : String(key.v)] = plain(value);
-            return out;
-        }
-        case 'list':
-            return node.items.map(plain);
-        case 'null':
-            return null;
-        default:
-            return node.v;
-    }
+/** A key as the full parser's `toJS()` writes it: `true`, not Python's `True`; null as ''. */
+function jsKey(key) {
+    return key.t === 'null' ? '' : String(key.v);
 }
 /**
  * stageLines finds the line (1-based) of each stage name under the top-level `stages:` of a

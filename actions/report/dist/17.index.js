@@ -4958,17 +4958,20 @@ function toJson(node) {
             return node.v;
     }
 }
-/** toPlain converts a node to plain JavaScript (maps with string keys), for plot data. */
-function toPlain(node) {
+/**
+ * toPlain converts a node to plain JavaScript (maps with string keys): keys as Python's str()
+ * writes them by default (plot data), or as `keyOf` says.
+ */
+function toPlain(node, keyOf = pyStr) {
     switch (node.t) {
         case 'map': {
             const out = {};
             for (const [k, v] of node.entries)
-                out[pyStr(k)] = toPlain(v);
+                out[keyOf(k)] = toPlain(v, keyOf);
             return out;
         }
         case 'list':
-            return node.items.map(toPlain);
+            return node.items.map((item) => toPlain(item, keyOf));
         case 'null':
             return null;
         default:

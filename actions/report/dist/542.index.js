@@ -1104,6 +1104,8 @@ function yamlProblem(text) {
 
 // EXTERNAL MODULE: ../../packages/core/src/pure/fastyaml.ts
 var fastyaml = __webpack_require__(65);
+// EXTERNAL MODULE: ../../packages/core/src/pure/pyvalue.ts
+var pyvalue = __webpack_require__(8370);
 ;// CONCATENATED MODULE: ../../packages/core/src/dvc/yaml.ts
 // Reading the YAML files DVC reads (dvc.yaml, dvc.lock, params files, .dvc files) in the plan
 // phase, before DVC starts. The plain block YAML that DVC writes and people mostly write is read by
@@ -1111,6 +1113,7 @@ var fastyaml = __webpack_require__(65);
 // the full parser reads the rest and words every error. On the example project the fast reader
 // takes the plan phase from about 25 ms of the step's start-up to about 2 ms (issue 16): the full
 // parser, cold, is most of the time the step spends before `dvc repro` starts.
+
 
 
 /**
@@ -1121,7 +1124,7 @@ function readYamlText(text) {
     const fast = (0,fastyaml/* fastYaml */.C)(text);
     // fastYaml reads a text of comments only as an empty mapping; the full parser, as null.
     if (fast)
-        return { ok: true, value: hasContent(text) ? plain(fast) : null, fast: true };
+        return { ok: true, value: hasContent(text) ? (0,pyvalue/* toPlain */.Ul)(fast, jsKey) : null, fast: true };
     const doc = (0,dist.parseDocument)(text, { merge: true, uniqueKeys: true });
     if (doc.errors.length)
         return { ok: false };
@@ -1133,22 +1136,9 @@ function hasContent(text) {
         return content !== '' && !content.startsWith('#');
     });
 }
-/** plain turns the fast reader's tree into what `toJS()` gives: objects with string keys. */
-function plain(node) {
-    switch (node.t) {
-        case 'map': {
-            const out = {};
-            for (const [key, value] of node.entries)
-                out[key.t === 'null' ? '' : String(key.v)] = plain(value);
-            return out;
-        }
-        case 'list':
-            return node.items.map(plain);
-        case 'null':
-            return null;
-        default:
-            return node.v;
-    }
+/** A key as the full parser's `toJS()` writes it: `true`, not Python's `True`; null as ''. */
+function jsKey(key) {
+    return key.t === 'null' ? '' : String(key.v);
 }
 /**
  * stageLines finds the line (1-based) of each stage name under the top-level `stages:` of a

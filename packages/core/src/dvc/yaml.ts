@@ -6,7 +6,7 @@
 // parser, cold, is most of the time the step spends before `dvc repro` starts.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { fastYaml } from '../pure/fastyaml.ts';
-import type { PyNode } from '../pure/pyvalue.ts';
+import { type PyKey, toPlain } from '../pure/pyvalue.ts';
 
 /** A parsed YAML text (`fast`: read by the fast reader), or `ok: false` when it does not parse. */
 export type YamlRead = { ok: true; value: unknown; fast: boolean } | { ok: false };
@@ -18,7 +18,7 @@ export type YamlRead = { ok: true; value: unknown; fast: boolean } | { ok: false
 export function readYamlText(text: string): YamlRead {
   const fast = fastYaml(text);
   // fastYaml reads a text of comments only as an empty mapping; the full parser, as null.
-  if (fast) return { ok: true, value: hasContent(text) ? plain(fast) : null, fast: true };
+  if (fast) return { ok: true, value: hasContent(text) ? toPlain(fast, jsKey) : null, fast: true };
   const doc = parseDocument(text, { merge: true, uniqueKeys: true });
   if (doc.errors.length) return { ok: false };
   return { ok: true, value: doc.toJS() as unknown, fast: false };
@@ -31,22 +31,9 @@ function hasContent(text: string): boolean {
   });
 }
 
-/** plain turns the fast reader's tree into what `toJS()` gives: objects with string keys. */
-function plain(node: PyNode): unknown {
-  switch (node.t) {
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of node.entries)
-        out[key.t === 'null' ? '' : String(key.v)] = plain(value);
-      return out;
-    }
-    case 'list':
-      return node.items.map(plain);
-    case 'null':
-      return null;
-    default:
-      return node.v;
-  }
+/** A key as the full parser's `toJS()` writes it: `true`, not Python's `True`; null as ''. */
+function jsKey(key: PyKey): string {
+  return key.t === 'null' ? '' : String(key.v);
 }
 
 /**

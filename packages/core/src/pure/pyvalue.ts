@@ -131,16 +131,19 @@ export function toJson(node: PyScalar | undefined): string | number | boolean | 
   }
 }
 
-/** toPlain converts a node to plain JavaScript (maps with string keys), for plot data. */
-export function toPlain(node: PyNode): unknown {
+/**
+ * toPlain converts a node to plain JavaScript (maps with string keys): keys as Python's str()
+ * writes them by default (plot data), or as `keyOf` says.
+ */
+export function toPlain(node: PyNode, keyOf: (key: PyKey) => string = pyStr): unknown {
   switch (node.t) {
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of node.entries) out[pyStr(k)] = toPlain(v);
+      for (const [k, v] of node.entries) out[keyOf(k)] = toPlain(v, keyOf);
       return out;
     }
     case 'list':
-      return node.items.map(toPlain);
+      return node.items.map((item) => toPlain(item, keyOf));
     case 'null':
       return null;
     default:
