@@ -9,7 +9,6 @@ export const modules = {
 /* harmony export */   getOctokit: () => (/* binding */ getOctokit),
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus)
 /* harmony export */ });
-/* unused harmony exports REQUEST_TIMEOUT_MS, timeLimited */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8803);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3943);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4491);

@@ -22,7 +22,7 @@ export interface ClientOptions {
 }
 
 /** The longest one request to GitHub may take, unless a caller says otherwise. */
-export const REQUEST_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * getOctokit builds a client that honours GITHUB_API_URL, retries server errors, and waits out
@@ -69,7 +69,7 @@ type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
  * included): a request GitHub does not answer in time fails naming the request and the limit,
  * which Octokit reports as a 500, so the retry plugin tries it again.
  */
-export function timeLimited(fetch: Fetch, ms: number): Fetch {
+function timeLimited(fetch: Fetch, ms: number): Fetch {
   return async (url, init) => {
     const limit = AbortSignal.timeout(ms);
     const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
